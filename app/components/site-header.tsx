@@ -1,0 +1,53 @@
+import { Form, Link, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { Role } from "~/generated/prisma/enums";
+import type { Locale } from "~/utils/i18n";
+
+type HeaderUser = { name: string; roles: Role[] } | null;
+
+export function SiteHeader({ user, locale }: { user: HeaderUser; locale: Locale }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const here = `${location.pathname}${location.search}`;
+  const has = (role: Role) => user?.roles.includes(role) ?? false;
+
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#isi">
+        {t("app.skipToContent")}
+      </a>
+      <div className="site-header__bar">
+        <Link to="/" className="brand" prefetch="intent">
+          {t("app.name")}
+        </Link>
+        <Form method="post" action="/bahasa" className="lang-switch">
+          <input type="hidden" name="redirectTo" value={here} />
+          <input type="hidden" name="lang" value={locale === "id" ? "en" : "id"} />
+          <button type="submit" className="button button--quiet" lang={locale === "id" ? "en" : "id"}>
+            {t("nav.switchTo")}
+          </button>
+        </Form>
+      </div>
+      <nav aria-label={t("nav.account")} className="site-nav">
+        {user ? (
+          <>
+            <span className="site-nav__user">{user.name}</span>
+            {has("SELLER") ? <Link to="/penjual">{t("nav.sellerArea")}</Link> : null}
+            {has("FACILITATOR") ? <Link to="/pendamping">{t("nav.facilitatorArea")}</Link> : null}
+            {has("ADMIN") ? <Link to="/admin">{t("nav.adminArea")}</Link> : null}
+            <Form method="post" action="/keluar">
+              <button type="submit" className="button button--quiet">
+                {t("nav.logout")}
+              </button>
+            </Form>
+          </>
+        ) : (
+          <>
+            <Link to={`/masuk?redirectTo=${encodeURIComponent(here)}`}>{t("nav.login")}</Link>
+            <Link to="/daftar">{t("nav.signup")}</Link>
+          </>
+        )}
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,79 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useMemo } from "react";
+import { I18nextProvider } from "react-i18next";
+import { ErrorPage } from "~/components/error-page";
+import { SiteHeader } from "~/components/site-header";
+import stylesHref from "~/styles/app.css";
+import { getOptionalUser } from "~/utils/auth.server";
+import { catalogs } from "~/locales/catalogs";
+import { createI18n, DEFAULT_LOCALE, type Locale } from "~/utils/i18n";
+import { getLocale } from "~/utils/i18n.server";
+import { useNonce } from "~/utils/nonce-provider";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesHref },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [locale, user] = await Promise.all([getLocale(request), getOptionalUser(request)]);
+  return {
+    locale,
+    user: user ? { name: user.name, roles: user.roles } : null,
+  };
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
+  const locale: Locale = data?.locale ?? DEFAULT_LOCALE;
+  // The catalogs ship with the JavaScript so error pages have words even when the loader failed.
+  const i18n = useMemo(() => createI18n(locale, catalogs[locale]), [locale]);
+
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#0f5132" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <I18nextProvider i18n={i18n}>
+          <SiteHeader user={data?.user ?? null} locale={locale} />
+          <main id="isi" className="page">
+            {children}
+          </main>
+        </I18nextProvider>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export const meta: MetaFunction = () => [
+  { title: "Pasar Mandiri" },
+  { name: "description", content: "Produk usaha keluarga penerima PKH dan KUBE dari seluruh Indonesia." },
+];
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return <ErrorPage status={status} />;
+}
