@@ -1,0 +1,37 @@
+import { InvalidEnvironmentError, parseEnv } from "~/utils/env.server";
+
+describe("environment validation", () => {
+  it("runs offline with no variables at all", () => {
+    const env = parseEnv({});
+    expect(env.DATABASE_URL).toBe("file:./data/pasar-mandiri.db");
+    expect(env.IMAGE_STORAGE_DIR).toBe("./storage/images");
+    expect(env.cookieSecure).toBe(false);
+  });
+
+  it("treats empty values as unset", () => {
+    expect(parseEnv({ SESSION_DAYS: "" }).SESSION_DAYS).toBe(30);
+  });
+
+  it("rejects a bad configuration and names every problem", () => {
+    let error: unknown;
+    try {
+      parseEnv({ SESSION_SECRET: "short", DATABASE_URL: "postgres://x", APP_ORIGIN: "not a url", SESSION_DAYS: "-1" });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InvalidEnvironmentError);
+    const message = (error as Error).message;
+    expect(message).toMatch(/SESSION_SECRET: .*at least 32 characters/);
+    expect(message).toMatch(/DATABASE_URL: .*SQLite/);
+    expect(message).toMatch(/APP_ORIGIN/);
+    expect(message).toMatch(/SESSION_DAYS/);
+    expect((error as InvalidEnvironmentError).problems).toHaveLength(4);
+  });
+
+  it("turns secure cookies on automatically only for production over https", () => {
+    expect(parseEnv({ NODE_ENV: "production", APP_ORIGIN: "https://pasarmandiri.id" }).cookieSecure).toBe(true);
+    expect(parseEnv({ NODE_ENV: "production", APP_ORIGIN: "http://localhost:3000" }).cookieSecure).toBe(false);
+    expect(parseEnv({ NODE_ENV: "production", COOKIE_SECURE: "true" }).cookieSecure).toBe(true);
+    expect(() => parseEnv({ COOKIE_SECURE: "yes" })).toThrow(/COOKIE_SECURE/);
+  });
+});
