@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { loginSchema } from "~/models/auth-forms.server";
@@ -104,5 +104,8 @@ export default function LoginPage() {
 }
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "auth.loginTitle") }];
+
+/** Lets the 429 answer's Retry-After header through to the client. */
+export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
 export const ErrorBoundary = RouteErrorBoundary;
