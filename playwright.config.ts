@@ -60,7 +60,7 @@ export default defineConfig({
     env: e2eEnv,
     reuseExistingServer: false,
     timeout: 180_000,
-    stdout: "pipe",
+    stdout: "ignore",
     stderr: "pipe",
   },
 });
