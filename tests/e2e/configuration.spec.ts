@@ -5,7 +5,8 @@ import { expect, test } from "@playwright/test";
 function startServer(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn("npx", ["remix-serve", "./build/index.js"], {
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+      // Only what npx needs, plus the configuration under test: nothing leaks in from this shell.
+      env: { NODE_ENV: "production", PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
