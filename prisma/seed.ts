@@ -1535,6 +1535,21 @@ export async function renderProductImages(storage: ImageStorage, jobs: PhotoJob[
   }));
 }
 
+/** Units sold per product in store orders that were not cancelled or refunded (the app keeps the same count). */
+export function soldCountsByProduct(data: Pick<DemoData, "variants" | "storeOrders" | "orderItems">): Map<string, number> {
+  const productOfVariant = new Map(data.variants.map((v) => [v.id, v.productId]));
+  const countedStoreOrders = new Set(
+    data.storeOrders.filter((so) => so.status !== "CANCELLED" && so.status !== "REFUNDED").map((so) => so.id),
+  );
+  const sold = new Map<string, number>();
+  for (const item of data.orderItems) {
+    const productId = item.variantId ? productOfVariant.get(item.variantId) : undefined;
+    if (!productId || !countedStoreOrders.has(item.storeOrderId)) continue;
+    sold.set(productId, (sold.get(productId) ?? 0) + item.quantity);
+  }
+  return sold;
+}
+
 /** Writes the demo in one transaction, parents before children, in chunks. */
 export async function writeDemoData(prisma: PrismaClient, data: DemoData, images: Prisma.ProductImageCreateManyInput[]): Promise<void> {
   const sellerUsers = data.users.filter((u) => u.householdId);
@@ -1555,7 +1570,8 @@ export async function writeDemoData(prisma: PrismaClient, data: DemoData, images
       await tx.storeMember.createMany({ data: data.storeMembers });
       await tx.shippingRate.createMany({ data: data.shippingRates });
       await tx.category.createMany({ data: data.categories });
-      await tx.product.createMany({ data: data.products });
+      const sold = soldCountsByProduct(data);
+      await tx.product.createMany({ data: data.products.map((p) => ({ ...p, soldCount: sold.get(p.id!) ?? 0 })) });
       await tx.productVariant.createMany({ data: data.variants });
       await tx.productImage.createMany({ data: images });
       await chunked(data.orders, (chunk) => tx.order.createMany({ data: chunk }));
