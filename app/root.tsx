@@ -14,7 +14,10 @@ import { I18nextProvider } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { SiteHeader } from "~/components/site-header";
 import stylesHref from "~/styles/app.css";
+import { countCartUnits } from "~/models/cart.server";
 import { getOptionalUser } from "~/utils/auth.server";
+import { findCurrentCartId } from "~/utils/cart-session.server";
+import { prisma } from "~/utils/db.server";
 import { catalogs } from "~/locales/catalogs";
 import { createI18n, DEFAULT_LOCALE, type Locale } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
@@ -26,9 +29,10 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [locale, user] = await Promise.all([getLocale(request), getOptionalUser(request)]);
+  const [locale, user, cartId] = await Promise.all([getLocale(request), getOptionalUser(request), findCurrentCartId(request)]);
   return {
     locale,
+    cartCount: cartId ? await countCartUnits(prisma, cartId) : 0,
     user: user ? { name: user.name, roles: user.roles } : null,
   };
 }
@@ -51,7 +55,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         <I18nextProvider i18n={i18n}>
-          <SiteHeader user={data?.user ?? null} locale={locale} />
+          <SiteHeader user={data?.user ?? null} locale={locale} cartCount={data?.cartCount ?? 0} />
           <main id="isi" className="page">
             {children}
           </main>

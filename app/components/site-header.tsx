@@ -5,7 +5,7 @@ import type { Locale } from "~/utils/i18n";
 
 type HeaderUser = { name: string; roles: Role[] } | null;
 
-export function SiteHeader({ user, locale }: { user: HeaderUser; locale: Locale }) {
+export function SiteHeader({ user, locale, cartCount }: { user: HeaderUser; locale: Locale; cartCount: number }) {
   const { t } = useTranslation();
   const location = useLocation();
   const here = `${location.pathname}${location.search}`;
@@ -20,6 +20,10 @@ export function SiteHeader({ user, locale }: { user: HeaderUser; locale: Locale 
         <Link to="/" className="brand" prefetch="intent">
           {t("app.name")}
         </Link>
+        <Link to="/keranjang" className="cart-link" aria-label={t("cart.linkLabel", { count: cartCount })}>
+          {t("cart.link")}
+          {cartCount > 0 ? <span className="cart-link__count">{cartCount}</span> : null}
+        </Link>
         <Form method="post" action="/bahasa" className="lang-switch">
           <input type="hidden" name="redirectTo" value={here} />
           <input type="hidden" name="lang" value={locale === "id" ? "en" : "id"} />
@@ -28,6 +32,15 @@ export function SiteHeader({ user, locale }: { user: HeaderUser; locale: Locale 
           </button>
         </Form>
       </div>
+      <Form method="get" action="/cari" role="search" className="search-box">
+        <label htmlFor="site-search" className="visually-hidden">
+          {t("search.boxLabel")}
+        </label>
+        <input id="site-search" type="search" name="q" placeholder={t("search.boxPlaceholder")} maxLength={200} />
+        <button type="submit" className="button">
+          {t("search.submit")}
+        </button>
+      </Form>
       <nav aria-label={t("nav.account")} className="site-nav">
         {user ? (
           <>

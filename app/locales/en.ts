@@ -1,4 +1,6 @@
+import browse from "./browse";
 import type { Catalog } from "./id";
+import search from "./search";
 
 const en: Catalog = {
   app: {
@@ -127,6 +129,12 @@ const en: Catalog = {
     created: "The account {{email}} has been created.",
     temporaryPassword: "Temporary password",
     temporaryPasswordNote: "Write this password down and give it to the account owner. It is shown only once.",
+  },
+  browse: browse.en,
+  search: search.en,
+  cart: {
+    link: "Cart",
+    linkLabel: "Shopping cart, {{count}} items",
   },
   common: {
     save: "Save",

@@ -1,3 +1,6 @@
+import browse from "./browse";
+import search from "./search";
+
 /** Bahasa Indonesia: the default language and the reference catalog every other language follows. */
 const id = {
   app: {
@@ -126,6 +129,12 @@ const id = {
     created: "Akun {{email}} sudah dibuat.",
     temporaryPassword: "Kata sandi sementara",
     temporaryPasswordNote: "Catat dan berikan kata sandi ini kepada pemilik akun. Kata sandi ini hanya ditampilkan sekali.",
+  },
+  browse: browse.id,
+  search: search.id,
+  cart: {
+    link: "Keranjang",
+    linkLabel: "Keranjang belanja, {{count}} barang",
   },
   common: {
     save: "Simpan",

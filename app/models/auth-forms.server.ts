@@ -13,6 +13,7 @@ export const signupSchema = z.object({
   name: personNameField,
   email: emailField,
   password: newPasswordField,
+  redirectTo: redirectToField,
 });
 export type SignupForm = z.input<typeof signupSchema>;
 

@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { signupSchema } from "~/models/auth-forms.server";
 import type { SignupForm } from "~/models/auth-forms.server";
@@ -10,6 +10,8 @@ import { Field, FormErrors } from "~/components/ui/field";
 import { recordAudit } from "~/models/audit.server";
 import { createUser, EmailTakenError } from "~/models/user.server";
 import { requireAnonymous } from "~/utils/auth.server";
+import { adoptGuestCart } from "~/utils/cart-session.server";
+import { safeRedirect } from "~/utils/redirect";
 import { prisma } from "~/utils/db.server";
 import { pageTitle } from "~/utils/meta";
 import { startSession } from "~/utils/session.server";
@@ -30,8 +32,10 @@ export async function action({ request }: ActionFunctionArgs) {
     // Anyone may sign up, but only as a shopper: other roles are given by an admin or facilitator.
     const user = await createUser(prisma, { ...submission.value, roles: ["SHOPPER"] });
     await recordAudit(prisma, { actorId: user.id, action: "user.signup", subjectType: "User", subjectId: user.id });
-    const cookie = await startSession(request, user.id);
-    return redirect("/", { headers: { "Set-Cookie": cookie } });
+    const [sessionCookie, cartCookie] = await Promise.all([startSession(request, user.id), adoptGuestCart(request, user.id)]);
+    const headers = new Headers({ "Set-Cookie": sessionCookie });
+    if (cartCookie) headers.append("Set-Cookie", cartCookie);
+    return redirect(safeRedirect(submission.value.redirectTo, "/"), { headers });
   } catch (error) {
     if (error instanceof EmailTakenError) {
       return data(
@@ -47,6 +51,7 @@ export default function SignupPage() {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const [searchParams] = useSearchParams();
   const [form, fields] = useForm<SignupForm>({ id: "signup", lastResult: actionData?.result });
 
   return (
@@ -54,6 +59,7 @@ export default function SignupPage() {
       <h1>{t("auth.signupTitle")}</h1>
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <Field
           label={t("auth.name")}
           errors={fields.name.errors}

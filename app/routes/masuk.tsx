@@ -9,6 +9,7 @@ import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { Field, FormErrors } from "~/components/ui/field";
 import { verifyLogin } from "~/models/user.server";
 import { requireAnonymous } from "~/utils/auth.server";
+import { adoptGuestCart } from "~/utils/cart-session.server";
 import { prisma } from "~/utils/db.server";
 import { clearFailedLogins, loginRetryAfterSeconds, recordFailedLogin } from "~/utils/rate-limit.server";
 import { safeRedirect } from "~/utils/redirect";
@@ -52,8 +53,13 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 
   await clearFailedLogins(email, request);
-  const cookie = await startSession(request, login.user.id);
-  return redirect(safeRedirect(redirectTo, "/"), { headers: { "Set-Cookie": cookie } });
+  const [sessionCookie, cartCookie] = await Promise.all([
+    startSession(request, login.user.id),
+    adoptGuestCart(request, login.user.id),
+  ]);
+  const headers = new Headers({ "Set-Cookie": sessionCookie });
+  if (cartCookie) headers.append("Set-Cookie", cartCookie);
+  return redirect(safeRedirect(redirectTo, "/"), { headers });
 }
 
 export default function LoginPage() {
