@@ -21,6 +21,36 @@ export const envSchema = z
     LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(5),
     LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    /** Unpaid card and bank-transfer orders are cancelled, and their stock released, after this many hours. */
+    ORDER_PAYMENT_WINDOW_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(24),
+    /** The platform's account shown to shoppers who pay by bank transfer. The defaults are a demo, labelled as such. */
+    BANK_TRANSFER_BANK: z.string().min(2).max(60).default("Bank Contoh (demo)"),
+    BANK_TRANSFER_ACCOUNT_NUMBER: z.string().regex(/^[0-9 -]{6,30}$/, "BANK_TRANSFER_ACCOUNT_NUMBER must be digits").default("000 000 0000"),
+    BANK_TRANSFER_ACCOUNT_NAME: z.string().min(2).max(80).default("Pasar Mandiri (rekening demo)"),
+    /** Card payments through Stripe Checkout; without a key the card option is simply not offered. */
+    STRIPE_SECRET_KEY: z
+      .string()
+      .regex(/^(sk|rk)_(test|live)_\w+$/, "STRIPE_SECRET_KEY must be a Stripe secret or restricted key (sk_test_..., sk_live_..., rk_...)")
+      .optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, "STRIPE_WEBHOOK_SECRET must be a webhook signing secret (whsec_...)").optional(),
+    /** Another Stripe API endpoint (stripe-mock, the test fake), e.g. http://127.0.0.1:12111. */
+    STRIPE_API_BASE: z
+      .url({ protocol: /^https?$/, message: "STRIPE_API_BASE must be an http(s) URL such as http://127.0.0.1:12111" })
+      .optional(),
+    /**
+     * Smallest card payment, in Rupiah. Stripe states no IDR minimum; Rp10.000 covers its USD 0.50 minimum
+     * (docs.stripe.com/currencies#minimum-and-maximum-charge-amounts) with room for the exchange rate (ADR 0010).
+     */
+    STRIPE_MIN_AMOUNT_IDR: z.coerce.number().int().min(1).max(9_999_999_999).default(10_000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["STRIPE_WEBHOOK_SECRET"],
+        message: "STRIPE_WEBHOOK_SECRET is required when STRIPE_SECRET_KEY is set (the whsec_... secret of the webhook endpoint)",
+      });
+    }
   })
   .transform((env) => ({
     ...env,
