@@ -16,6 +16,12 @@ export const e2eEnv = {
   LOGIN_WINDOW_MINUTES: "15",
   LOG_LEVEL: "warn",
   SEED_REFERENCE_DATE: "2026-11-15",
+  // Card payments go to a local stand-in for Stripe's API (tests/helpers/stripe-fake-server.ts),
+  // started by scripts/e2e-server.sh; tests sign webhook events with the same secret.
+  STRIPE_SECRET_KEY: "sk_test_e2e0000000000000000000000",
+  STRIPE_WEBHOOK_SECRET: "whsec_e2e0000000000000000000000000",
+  STRIPE_API_BASE: `http://127.0.0.1:${Number(process.env.E2E_STRIPE_PORT ?? 12111)}`,
+  STRIPE_FAKE_PORT: String(Number(process.env.E2E_STRIPE_PORT ?? 12111)),
 };
 
 export default defineConfig({

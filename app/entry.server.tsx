@@ -5,6 +5,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { startBackgroundJobs } from "~/utils/background-jobs.server";
 import { getEnv } from "~/utils/env.server";
 import { logger } from "~/utils/logger.server";
 import { NonceProvider } from "~/utils/nonce-provider";
@@ -12,6 +13,7 @@ import { securityHeaders } from "~/utils/security-headers.server";
 
 // Fail at boot, with every problem listed, rather than on the first request that needs a variable.
 getEnv();
+startBackgroundJobs();
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;

@@ -45,9 +45,11 @@ export function SiteHeader({ user, locale, cartCount }: { user: HeaderUser; loca
         {user ? (
           <>
             <span className="site-nav__user">{user.name}</span>
+            <Link to="/pesanan">{t("nav.orders")}</Link>
             {has("SELLER") ? <Link to="/penjual">{t("nav.sellerArea")}</Link> : null}
             {has("FACILITATOR") ? <Link to="/pendamping">{t("nav.facilitatorArea")}</Link> : null}
             {has("ADMIN") ? <Link to="/admin">{t("nav.adminArea")}</Link> : null}
+            {has("ADMIN") ? <Link to="/admin/transfer">{t("nav.bankTransfers")}</Link> : null}
             <Form method="post" action="/keluar">
               <button type="submit" className="button button--quiet">
                 {t("nav.logout")}
@@ -58,6 +60,7 @@ export function SiteHeader({ user, locale, cartCount }: { user: HeaderUser; loca
           <>
             <Link to={`/masuk?redirectTo=${encodeURIComponent(here)}`}>{t("nav.login")}</Link>
             <Link to="/daftar">{t("nav.signup")}</Link>
+            <Link to="/pesanan">{t("nav.orders")}</Link>
           </>
         )}
       </nav>

@@ -1,6 +1,7 @@
 import browse from "./browse";
 import type { Catalog } from "./id";
 import search from "./search";
+import shop from "./shop";
 
 const en: Catalog = {
   app: {
@@ -13,6 +14,8 @@ const en: Catalog = {
     login: "Log in",
     signup: "Sign up",
     logout: "Log out",
+    orders: "My orders",
+    bankTransfers: "Bank transfers",
     account: "My account",
     sellerArea: "My store",
     facilitatorArea: "Coaching",
@@ -86,6 +89,26 @@ const en: Catalog = {
     serverBody: "Please try again in a moment. If it keeps happening, contact the admin.",
     backHome: "Back to the home page",
   },
+  orderStatus: {
+    AWAITING_PAYMENT: "Waiting for payment",
+    PAID: "Paid",
+    PROCESSING: "Being prepared",
+    SHIPPED: "Shipped",
+    DELIVERED: "Delivered",
+    COMPLETED: "Completed",
+    CANCELLED: "Cancelled",
+    REFUNDED: "Refunded",
+  },
+  paymentStatus: {
+    PENDING: "Not paid yet",
+    SUCCEEDED: "Succeeded",
+    FAILED: "Failed, please try again",
+    EXPIRED: "Expired",
+    CANCELLED: "Cancelled",
+    PARTIALLY_REFUNDED: "Partly refunded",
+    REFUNDED: "Refunded",
+  },
+  paymentMethod: { CARD: "Card", BANK_TRANSFER: "Bank transfer", COD: "Cash on delivery (COD)" },
   roles: {
     SHOPPER: "Shopper",
     SELLER: "Seller",
@@ -132,6 +155,7 @@ const en: Catalog = {
   },
   browse: browse.en,
   search: search.en,
+  shop: shop.en,
   cart: {
     link: "Cart",
     linkLabel: "Shopping cart, {{count}} items",

@@ -1,5 +1,6 @@
 import browse from "./browse";
 import search from "./search";
+import shop from "./shop";
 
 /** Bahasa Indonesia: the default language and the reference catalog every other language follows. */
 const id = {
@@ -13,6 +14,8 @@ const id = {
     login: "Masuk",
     signup: "Daftar",
     logout: "Keluar",
+    orders: "Pesanan saya",
+    bankTransfers: "Transfer bank",
     account: "Akun saya",
     sellerArea: "Toko saya",
     facilitatorArea: "Pendampingan",
@@ -86,6 +89,26 @@ const id = {
     serverBody: "Silakan coba lagi sebentar lagi. Jika masih terjadi, hubungi admin.",
     backHome: "Kembali ke beranda",
   },
+  orderStatus: {
+    AWAITING_PAYMENT: "Menunggu pembayaran",
+    PAID: "Sudah dibayar",
+    PROCESSING: "Sedang disiapkan",
+    SHIPPED: "Dikirim",
+    DELIVERED: "Sampai di tujuan",
+    COMPLETED: "Selesai",
+    CANCELLED: "Dibatalkan",
+    REFUNDED: "Dana dikembalikan",
+  },
+  paymentStatus: {
+    PENDING: "Belum dibayar",
+    SUCCEEDED: "Berhasil",
+    FAILED: "Gagal, silakan coba lagi",
+    EXPIRED: "Kedaluwarsa",
+    CANCELLED: "Dibatalkan",
+    PARTIALLY_REFUNDED: "Sebagian dikembalikan",
+    REFUNDED: "Dikembalikan",
+  },
+  paymentMethod: { CARD: "Kartu", BANK_TRANSFER: "Transfer bank", COD: "Bayar di tempat (COD)" },
   roles: {
     SHOPPER: "Pembeli",
     SELLER: "Penjual",
@@ -132,6 +155,7 @@ const id = {
   },
   browse: browse.id,
   search: search.id,
+  shop: shop.id,
   cart: {
     link: "Keranjang",
     linkLabel: "Keranjang belanja, {{count}} barang",

@@ -1,9 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { PrismaClient } from "~/utils/db.server";
+import { MAX_LINE_QUANTITY } from "./cart-rules";
 import { visibleProductWhere } from "./catalog.server";
-
-/** Most a shopper may put on one line; more than this is a wholesale order, arranged with the seller. */
-export const MAX_LINE_QUANTITY = 99;
 
 export type CartProblem =
   | { kind: "unavailable" }

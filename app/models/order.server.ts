@@ -183,7 +183,7 @@ const orderDetailSelect = {
   totalIdr: true,
   expiresAt: true,
   placedAt: true,
-  district: { select: { name: true, parent: { select: { name: true, parent: { select: { name: true } } } } } },
+  district: { select: { name: true, parent: { select: { name: true, parent: { select: { name: true, timeZone: true } } } } } },
   payments: { select: { id: true, provider: true, status: true, amountIdr: true, refundedIdr: true, externalId: true }, orderBy: { createdAt: "desc" } },
   storeOrders: {
     select: {

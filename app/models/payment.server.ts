@@ -12,8 +12,8 @@ export type CardPaymentEvent =
   | { kind: "checkout_async_succeeded"; sessionId: string; paymentId?: string | null; paymentIntentId: string | null; amountIdr: number }
   | { kind: "checkout_async_failed"; sessionId: string; paymentId?: string | null }
   | { kind: "checkout_expired"; sessionId: string; paymentId?: string | null }
-  | { kind: "payment_failed"; paymentIntentId: string }
-  | { kind: "refunded"; paymentIntentId: string; amountRefundedIdr: number }
+  | { kind: "payment_failed"; paymentIntentId: string; paymentId?: string | null }
+  | { kind: "refunded"; paymentIntentId: string; paymentId?: string | null; amountRefundedIdr: number }
   | { kind: "ignored"; type: string };
 
 /**
@@ -39,22 +39,29 @@ export type ApplyResult = "applied" | "duplicate" | "unknown_payment" | "ignored
 /** Thrown inside the transaction so an event for a payment we do not know is not recorded: the provider retries it. */
 class UnknownPayment extends Error {}
 
-const paymentSelect = { id: true, orderId: true, status: true, amountIdr: true, refundedIdr: true, externalPaymentId: true } as const;
+const paymentSelect = { id: true, orderId: true, status: true, amountIdr: true, refundedIdr: true, externalId: true, externalPaymentId: true } as const;
 
+/**
+ * Finds the payment an event is about. Our payment id travels in the metadata of every Stripe object
+ * we create, so it is tried first: a declined card or a completed session can arrive before the session
+ * id was stored. The ids Stripe gives are remembered on the way.
+ */
 async function findPayment(tx: Tx, event: CardPaymentEvent) {
-  if ("sessionId" in event) {
-    // The session id is stored right after the session is made; the payment id travels in the session's
-    // metadata, so an event that arrives in between still finds its payment.
-    const bySession = await tx.payment.findFirst({ where: { provider: "STRIPE", externalId: event.sessionId }, select: paymentSelect });
-    if (bySession || !event.paymentId) return bySession;
-    const byId = await tx.payment.findFirst({ where: { provider: "STRIPE", id: event.paymentId, externalId: null }, select: paymentSelect });
-    if (byId) await tx.payment.update({ where: { id: byId.id }, data: { externalId: event.sessionId }, select: { id: true } });
-    return byId;
+  const sessionId = "sessionId" in event ? event.sessionId : null;
+  const intentId = "paymentIntentId" in event ? event.paymentIntentId : null;
+  const paymentId = "paymentId" in event ? event.paymentId : null;
+  const payment =
+    (paymentId ? await tx.payment.findFirst({ where: { provider: "STRIPE", id: paymentId }, select: paymentSelect }) : null) ??
+    (sessionId ? await tx.payment.findFirst({ where: { provider: "STRIPE", externalId: sessionId }, select: paymentSelect }) : null) ??
+    (intentId ? await tx.payment.findFirst({ where: { provider: "STRIPE", externalPaymentId: intentId }, select: paymentSelect }) : null);
+  if (!payment) return null;
+  const remember: { externalId?: string; externalPaymentId?: string } = {};
+  if (sessionId && payment.externalId === null) remember.externalId = sessionId;
+  if (intentId && payment.externalPaymentId === null) remember.externalPaymentId = intentId;
+  if (Object.keys(remember).length > 0) {
+    await tx.payment.update({ where: { id: payment.id }, data: remember, select: { id: true } });
   }
-  if ("paymentIntentId" in event && event.paymentIntentId) {
-    return tx.payment.findFirst({ where: { provider: "STRIPE", externalPaymentId: event.paymentIntentId }, select: paymentSelect });
-  }
-  return null;
+  return { ...payment, externalPaymentId: payment.externalPaymentId ?? intentId };
 }
 
 type PaymentRow = NonNullable<Awaited<ReturnType<typeof findPayment>>>;

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
+import { listRecentStoreOrdersForSeller } from "~/models/order.server";
 import { listSellerStores } from "~/models/seller.server";
 import { requireSeller } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
@@ -10,12 +11,13 @@ import { formatRupiah } from "~/utils/money";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireSeller(request);
-  return { stores: await listSellerStores(prisma, user.id) };
+  const [stores, orders] = await Promise.all([listSellerStores(prisma, user.id), listRecentStoreOrdersForSeller(prisma, user.id)]);
+  return { stores, orders };
 }
 
 export default function SellerHome() {
   const { t } = useTranslation();
-  const { stores } = useLoaderData<typeof loader>();
+  const { stores, orders } = useLoaderData<typeof loader>();
   if (stores.length === 0) {
     return (
       <section>
@@ -26,6 +28,30 @@ export default function SellerHome() {
   }
   return (
     <>
+      <section aria-labelledby="seller-orders">
+        <h2 id="seller-orders">{t("shop.newOrders")}</h2>
+        {orders.length === 0 ? <p>{t("shop.noOrders")}</p> : null}
+        <ul className="card-list">
+          {orders.map((so) => (
+            <li key={so.id} className="card">
+              <p>
+                <strong>{so.order.number}</strong> · {so.store.name} · <span className="badge">{t(`orderStatus.${so.status}`)}</span>
+              </p>
+              <p className="muted">
+                {t(`paymentMethod.${so.order.paymentMethod}`)} · {so.order.recipientName}, {so.order.district.name}, {so.order.district.parent?.name} ·{" "}
+                {formatRupiah(so.subtotalIdr)}
+              </p>
+              <ul>
+                {so.items.map((item, index) => (
+                  <li key={index}>
+                    {item.quantity} × {item.productTitle} ({item.variantName})
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      </section>
       {stores.map((store) => (
         <section key={store.id} aria-labelledby={`store-${store.id}`}>
           <h1 id={`store-${store.id}`}>{store.name}</h1>

@@ -1,3 +1,13 @@
+import { getEnv } from "./env.server";
+
+/** Where forms may send the browser: our pages, and the card provider's hosted checkout after "Buat pesanan". */
+function formTargets(): string {
+  const targets = ["'self'", "https://checkout.stripe.com"];
+  const apiBase = getEnv().STRIPE_API_BASE;
+  if (apiBase) targets.push(new URL(apiBase).origin); // a local stand-in for Stripe in tests
+  return targets.join(" ");
+}
+
 /** Headers for every HTML response. Scripts only from our origin or with this render's nonce. */
 export function securityHeaders(nonce: string, headers: Headers): void {
   headers.set(
@@ -11,7 +21,7 @@ export function securityHeaders(nonce: string, headers: Headers): void {
       "connect-src 'self'",
       "object-src 'none'",
       "base-uri 'self'",
-      "form-action 'self'",
+      `form-action ${formTargets()}`,
       "frame-ancestors 'none'",
     ].join("; "),
   );

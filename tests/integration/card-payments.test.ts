@@ -119,6 +119,16 @@ describe("card payment events", () => {
     expect(await db.prisma.auditLog.count({ where: { action: "payment.amount_mismatch" } })).toBeGreaterThanOrEqual(1);
   });
 
+  it("finds its payment by our id when the event comes before the session id was stored", async () => {
+    const order = await cardOrder();
+    await db.prisma.payment.update({ where: { id: order.paymentId }, data: { externalId: null } });
+    await apply({ kind: "payment_failed", paymentIntentId: "pi_early", paymentId: order.paymentId });
+    await apply({ kind: "checkout_completed", sessionId: "cs_late", paymentId: order.paymentId, paymentIntentId: "pi_early", amountIdr: 50000, paid: true });
+    expect(await state(order.id, order.variantId)).toMatchObject({ payment: "SUCCEEDED", storeOrder: "PAID" });
+    const stored = await db.prisma.payment.findUniqueOrThrow({ where: { id: order.paymentId }, select: { externalId: true, externalPaymentId: true } });
+    expect(stored).toEqual({ externalId: "cs_late", externalPaymentId: "pi_early" });
+  });
+
   it("an event for an unknown session is not recorded, so the provider delivers it again later", async () => {
     expect(await apply({ kind: "checkout_expired", sessionId: "cs_unknown" }, "evt_unknown")).toBe("unknown_payment");
     expect(await db.prisma.webhookEvent.count({ where: { id: "evt_unknown" } })).toBe(0);

@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { normalizeIndonesianPhone } from "~/utils/phone";
+import { emailField } from "~/utils/schemas.server";
+import { MAX_LINE_QUANTITY } from "./cart-rules";
+
+// Server only (zod stays out of the browser). Messages are translation keys of app/locales/shop.ts.
+
+const id = z.string().trim().min(1, "shop.errorBadRequest").max(64, "shop.errorBadRequest");
+const quantity = z.coerce
+  .number({ error: "shop.errorQuantity" })
+  .int("shop.errorQuantity")
+  .min(1, "shop.errorQuantity")
+  .max(MAX_LINE_QUANTITY, "shop.errorQuantity");
+
+export const cartActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("add"), variantId: id, quantity }),
+  z.object({ intent: z.literal("update"), itemId: id, quantity }),
+  z.object({ intent: z.literal("remove"), itemId: id }),
+]);
+
+export const checkoutSchema = z.object({
+  districtCode: z.string({ error: "shop.errorDistrict" }).regex(/^\d{2}\.\d{2}\.\d{2}$/, "shop.errorDistrict"),
+  recipientName: z.string({ error: "shop.errorRecipient" }).trim().min(2, "shop.errorRecipient").max(100, "errors.tooLong"),
+  phone: z
+    .string({ error: "shop.errorPhone" })
+    .max(30, "shop.errorPhone")
+    .transform((value, ctx) => {
+      const normalized = normalizeIndonesianPhone(value);
+      if (!normalized) {
+        ctx.addIssue({ code: "custom", message: "shop.errorPhone" });
+        return z.NEVER;
+      }
+      return normalized;
+    }),
+  email: emailField.optional(),
+  addressLine: z.string({ error: "shop.errorAddress" }).trim().min(10, "shop.errorAddress").max(300, "errors.tooLong"),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^[1-9]\d{4}$/, "shop.errorPostal")
+    .optional(),
+  paymentMethod: z.enum(["COD", "BANK_TRANSFER", "CARD"], { error: "shop.errorMethod" }),
+});
+export type CheckoutForm = z.input<typeof checkoutSchema>;
+
+/** The address picker's GET parameters; anything malformed is simply not chosen. */
+export const regionPickSchema = z.object({
+  provinsi: z.string().regex(/^\d{2}$/).optional().catch(undefined),
+  kabupaten: z.string().regex(/^\d{2}\.\d{2}$/).optional().catch(undefined),
+  kecamatan: z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/).optional().catch(undefined),
+});
+
+export const orderActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("cancel") }),
+  z.object({ intent: z.literal("confirm-receipt"), storeOrderId: id }),
+  z.object({ intent: z.literal("pay-card") }),
+]);

@@ -1,0 +1,27 @@
+import { expireOverdueOrders } from "~/models/order.server";
+import { prisma } from "./db.server";
+import { logger } from "./logger.server";
+
+const EXPIRY_INTERVAL_MS = 60_000;
+
+declare global {
+  var __backgroundJobsStarted: boolean | undefined;
+}
+
+/**
+ * Once per server process: every minute, unpaid orders past their payment window are cancelled and
+ * their stock released. Order pages also expire an overdue order when it is opened, so a late tick is
+ * never visible. `npm run orders:expire` does the same from a cron job.
+ */
+export function startBackgroundJobs(): void {
+  if (globalThis.__backgroundJobsStarted) return;
+  globalThis.__backgroundJobsStarted = true;
+  const timer = setInterval(() => {
+    expireOverdueOrders(prisma)
+      .then((count) => {
+        if (count > 0) logger.info("expired unpaid orders", { storeOrders: count });
+      })
+      .catch((error: unknown) => logger.error("order expiry failed", { error: String(error) }));
+  }, EXPIRY_INTERVAL_MS);
+  timer.unref();
+}
