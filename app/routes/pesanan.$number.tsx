@@ -67,6 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     if (input.intent === "cancel") {
       await cancelOrderByBuyer(prisma, { number, access: found.access, actorId });
+      await closeOpenCardSessions(found.order);
       return redirect(back);
     }
     if (input.intent === "confirm-receipt") {
@@ -82,6 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       const url = await startCardCheckout(prisma, card, {
         paymentId: payment.id,
+        existingSessionId: payment.externalId,
         orderNumber: found.order.number,
         amountIdr: payment.amountIdr,
         email: found.order.email,
@@ -97,6 +99,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof OrderTransitionError) return data({ error: "shop.errorOrderAction" }, { status: 409 });
     throw error;
+  }
+}
+
+/** After a cancel, an open card checkout must not take money for it any more. */
+async function closeOpenCardSessions(order: OrderDetail) {
+  const card = getCardPaymentProvider();
+  if (!card) return;
+  for (const payment of order.payments) {
+    if (payment.provider !== "STRIPE" || !payment.externalId) continue;
+    try {
+      await card.expireCheckoutSession(payment.externalId);
+    } catch (error) {
+      // Already complete or expired, or Stripe unreachable: a payment that still arrives is audited for refund.
+      logger.warn("could not expire checkout session", { order: order.number, error: String(error) });
+    }
   }
 }
 
