@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { imageSrcSet, imageUrl, bestRendition } from "~/utils/images";
 import { formatPriceRange } from "~/utils/money";
@@ -12,7 +13,8 @@ export type ProductCardData = {
   image: { storageKey: string; width: number; height: number; alt: string; placeholder: string } | null;
 };
 
-export function ProductCard({ product, eager = false }: { product: ProductCardData; eager?: boolean }) {
+/** `title` replaces the plain title, e.g. with the search's highlighted words. */
+export function ProductCard({ product, eager = false, title }: { product: ProductCardData; eager?: boolean; title?: ReactNode }) {
   const { t } = useTranslation();
   const { image } = product;
   return (
@@ -33,11 +35,22 @@ export function ProductCard({ product, eager = false }: { product: ProductCardDa
             />
           ) : null}
         </div>
-        <h3 className="product-card__title">{product.title}</h3>
+        <h3 className="product-card__title">{title ?? product.title}</h3>
         <p className="product-card__store">{t("product.by", { store: product.storeName })}</p>
         <p className="product-card__price">{formatPriceRange(product.prices)}</p>
         {product.inStock ? null : <p className="product-card__stock">{t("product.outOfStock")}</p>}
       </Link>
     </li>
+  );
+}
+
+/** A grid of product cards. The first `eagerCount` photos load at once (they are above the fold on a phone). */
+export function ProductGrid({ products, eagerCount = 0 }: { products: ProductCardData[]; eagerCount?: number }) {
+  return (
+    <ul className="product-grid">
+      {products.map((product, index) => (
+        <ProductCard key={product.slug} product={product} eager={index < eagerCount} />
+      ))}
+    </ul>
   );
 }

@@ -1,37 +1,52 @@
 import type { MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ProductCard } from "~/components/product-card";
+import { ProductGrid } from "~/components/product-card";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
-import { listFreshProducts } from "~/models/catalog.server";
+import { listCategories, listFreshProducts } from "~/models/catalog.server";
 import { prisma } from "~/utils/db.server";
 import { pageDescription, pageTitle } from "~/utils/meta";
 
 export async function loader() {
-  const products = await listFreshProducts(prisma, { take: 24 });
-  return { products };
+  const [products, categories] = await Promise.all([listFreshProducts(prisma, { take: 24 }), listCategories(prisma)]);
+  // A category with nothing for sale would only lead to an empty page.
+  return { products, categories: categories.filter((c) => c.productCount > 0) };
 }
 
 export default function Home() {
-  const { t } = useTranslation();
-  const { products } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const { products, categories } = useLoaderData<typeof loader>();
   return (
     <>
       <section className="hero">
         <h1>{t("home.title")}</h1>
         <p>{t("home.intro")}</p>
       </section>
-      <section aria-labelledby="fresh">
-        <h2 id="fresh">{t("home.freshProducts")}</h2>
-        {products.length === 0 ? (
-          <p>{t("home.empty")}</p>
-        ) : (
-          <ul className="product-grid">
-            {products.map((product, index) => (
-              <ProductCard key={product.slug} product={product} eager={index < 4} />
+      {categories.length > 0 ? (
+        <section aria-labelledby="categories">
+          <h2 id="categories">{t("browse.categoriesHeading")}</h2>
+          <ul className="category-list">
+            {categories.map((category) => (
+              <li key={category.slug}>
+                <Link to={`/kategori/${category.slug}`} className="category-list__link" prefetch="intent">
+                  <span className="category-list__name">{i18n.language === "en" ? category.nameEn : category.nameId}</span>
+                  <span className="category-list__count">{t("browse.categoryProductCount", { count: category.productCount })}</span>
+                </Link>
+              </li>
             ))}
           </ul>
-        )}
+        </section>
+      ) : null}
+      <section aria-labelledby="fresh">
+        <h2 id="fresh">{t("home.freshProducts")}</h2>
+        {products.length === 0 ? <p>{t("home.empty")}</p> : <ProductGrid products={products} eagerCount={4} />}
+        {products.length > 0 ? (
+          <p className="see-all">
+            <Link to="/produk" className="button">
+              {t("browse.seeAllProducts")}
+            </Link>
+          </p>
+        ) : null}
       </section>
     </>
   );

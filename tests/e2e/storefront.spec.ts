@@ -89,7 +89,7 @@ test("a store page lists the store's products and links to WhatsApp", async ({ p
 });
 
 test("unknown addresses get a 404 status and the helpful page", async ({ page }) => {
-  for (const path of [`/halaman-${unique()}`, `/produk/tidak-ada-${unique()}`, `/toko/tidak-ada-${unique()}`, "/produk"]) {
+  for (const path of [`/halaman-${unique()}`, `/produk/tidak-ada-${unique()}`, `/toko/tidak-ada-${unique()}`, `/kategori/tidak-ada-${unique()}`]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { name: "Halaman tidak ditemukan" })).toBeVisible();

@@ -67,3 +67,11 @@ describe("Indonesian phone numbers", () => {
     expect(formatIndonesianPhone("6281234567890")).toBe("0812-3456-7890");
   });
 });
+
+describe("WhatsApp links", () => {
+  it("use the international number whatever way the seller typed it", async () => {
+    const { whatsappLink } = await import("~/utils/whatsapp");
+    expect(whatsappLink("0812-3456-7890", "Halo")).toBe("https://wa.me/6281234567890?text=Halo");
+    expect(whatsappLink("+62 812 3456 7890", "Halo Bu")).toBe("https://wa.me/6281234567890?text=Halo%20Bu");
+  });
+});
