@@ -26,6 +26,7 @@ import { loadSection } from "./bench/load-section";
 import { benchPaths, buildApp, dataEnv, prepareDatabase } from "./bench/prepare";
 import { heading, printVerdicts, type Verdict } from "./bench/report";
 import { HTTP_SCENARIOS, pickVisibleCategory, pickVisibleProduct, pickVisibleStore } from "./bench/scenarios";
+import { searchSection } from "./bench/search";
 import { startServer } from "./bench/server";
 import type { BenchContext, BenchSection } from "./bench/types";
 
@@ -43,7 +44,7 @@ const STOREFRONT_ROUTES: RouteJsTarget[] = [
 const JS_BUDGET_BYTES = 100_000;
 
 /** The report, in order. New sections (image pipeline, search, …) go here. */
-const SECTIONS: BenchSection[] = [loadSection(HTTP_SCENARIOS), jsSizeSection(STOREFRONT_ROUTES, JS_BUDGET_BYTES)];
+const SECTIONS: BenchSection[] = [loadSection(HTTP_SCENARIOS), jsSizeSection(STOREFRONT_ROUTES, JS_BUDGET_BYTES), searchSection];
 
 async function main(): Promise<void> {
   if (process.argv.includes("--help")) {
