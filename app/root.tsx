@@ -9,7 +9,6 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { I18nextProvider } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
 import { SiteHeader } from "~/components/site-header";
 import stylesHref from "~/styles/app.css";
@@ -18,8 +17,11 @@ import { getOptionalUser } from "~/utils/auth.server";
 import { findCurrentCartId } from "~/utils/cart-session.server";
 import { prisma } from "~/utils/db.server";
 import { catalogs } from "~/locales/catalogs";
+import errorStrings from "~/locales/errors";
+import type { Catalog } from "~/locales/id";
 import { createI18n, DEFAULT_LOCALE, type Locale } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
+import { I18nProvider } from "~/utils/i18n-react";
 import { useNonce } from "~/utils/nonce-provider";
 
 export const links: LinksFunction = () => [
@@ -31,29 +33,35 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [locale, user, cartId] = await Promise.all([getLocale(request), getOptionalUser(request), findCurrentCartId(request)]);
   return {
     locale,
+    // Only the visitor's language travels to the browser, with the page data, not in the JavaScript.
+    catalog: catalogs[locale],
     cartCount: cartId ? await countCartUnits(prisma, cartId) : 0,
     user: user ? { name: user.name, roles: user.roles } : null,
   };
 }
 
-// One instance per language for the process (server) or the page (browser): creating one per render
-// cost about a millisecond of every request. The catalogs ship with the JavaScript so error pages have
-// words even when the root loader failed.
+// One translator per language for the process (server) or the page (browser): creating one per render
+// cost about a millisecond of every request.
 const translators = new Map<Locale, ReturnType<typeof createI18n>>();
-function translatorFor(locale: Locale) {
+function translatorFor(locale: Locale, catalog: Catalog) {
   let instance = translators.get(locale);
   if (!instance) {
-    instance = createI18n(locale, catalogs[locale]);
+    instance = createI18n(locale, catalog);
     translators.set(locale, instance);
   }
   return instance;
+}
+
+/** When the root loader itself failed there is no catalog: the error page's own strings still are. */
+function fallbackTranslator(locale: Locale) {
+  return createI18n(locale, { errors: errorStrings[locale] } as unknown as Catalog);
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const nonce = useNonce();
   const locale: Locale = data?.locale ?? DEFAULT_LOCALE;
-  const i18n = translatorFor(locale);
+  const i18n = data ? translatorFor(locale, data.catalog) : fallbackTranslator(locale);
 
   return (
     <html lang={locale}>
@@ -65,12 +73,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body>
-        <I18nextProvider i18n={i18n}>
-          <SiteHeader user={data?.user ?? null} locale={locale} cartCount={data?.cartCount ?? 0} />
+        <I18nProvider value={i18n}>
+          {data ? <SiteHeader user={data.user} locale={locale} cartCount={data.cartCount} /> : null}
           <main id="isi" className="page">
             {children}
           </main>
-        </I18nextProvider>
+        </I18nProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

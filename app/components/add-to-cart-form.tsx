@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 import { formatRupiah } from "~/utils/money";
 
 export type CartVariant = { id: string; name: string; priceIdr: number; stock: number; weightGrams: number };

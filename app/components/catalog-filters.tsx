@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 import type { CatalogPage, CatalogParam, CatalogQuery, CatalogSort, ProvinceChoice } from "~/models/catalog.server";
 import { Pagination } from "./pagination";
 import { ProductGrid } from "./product-card";

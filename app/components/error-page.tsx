@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 
 /** The helpful page every route's error boundary shows, in the visitor's language. */
 export function ErrorPage({ status, message }: { status: number; message?: string }) {

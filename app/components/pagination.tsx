@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 
 /** Page numbers to offer: the first, the last and the current one with its neighbours; null is a gap. */
 export function pageWindow(page: number, pageCount: number): (number | null)[] {

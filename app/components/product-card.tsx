@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 import { imageSrcSet, imageUrl, bestRendition } from "~/utils/images";
 import { formatPriceRange } from "~/utils/money";
 

@@ -1,5 +1,5 @@
 import { useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 import { bestRendition, imageSrcSet, imageUrl } from "~/utils/images";
 
 export type GalleryImage = { storageKey: string; width: number; height: number; alt: string; placeholder: string };

@@ -1,5 +1,5 @@
 import { Form, Link, useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 import type { Role } from "~/generated/prisma/enums";
 import type { Locale } from "~/utils/i18n";
 

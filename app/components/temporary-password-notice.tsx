@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 
 export function TemporaryPasswordNotice({ email, temporaryPassword }: { email: string; temporaryPassword: string }) {
   const { t } = useTranslation();

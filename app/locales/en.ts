@@ -1,4 +1,5 @@
 import browse from "./browse";
+import errors from "./errors";
 import type { Catalog } from "./id";
 import search from "./search";
 import shop from "./shop";
@@ -67,28 +68,7 @@ const en: Catalog = {
     sellerNote: "Seller accounts are created by your PKH facilitator.",
     loggedOut: "You have logged out.",
   },
-  errors: {
-    required: "Required.",
-    emailInvalid: "Enter a valid email address, for example name@example.com.",
-    passwordTooShort: "The password needs at least 8 characters.",
-    passwordTooLong: "The password can have at most 72 characters.",
-    nameTooShort: "Enter your name, at least 2 letters.",
-    tooLong: "Too long.",
-    invalidCredentials: "Wrong email or password.",
-    emailTaken: "This email is already registered. Please log in.",
-    tooManyAttempts: "Too many login attempts. Try again in {{minutes}} minutes.",
-    accountDisabled: "This account is disabled. Contact the admin.",
-    chooseRole: "Choose at least one role.",
-    chooseHousehold: "Choose a valid household.",
-    notFoundTitle: "Page not found",
-    notFoundBody: "The address you opened does not exist. Check it or go back to the home page.",
-    forbiddenTitle: "You do not have access",
-    forbiddenBody: "This page is only for certain roles. Log in with the right account.",
-    badRequestTitle: "The request could not be processed",
-    serverTitle: "Sorry, something went wrong on our side",
-    serverBody: "Please try again in a moment. If it keeps happening, contact the admin.",
-    backHome: "Back to the home page",
-  },
+  errors: errors.en,
   orderStatus: {
     AWAITING_PAYMENT: "Waiting for payment",
     PAID: "Paid",

@@ -1,3 +1,4 @@
+import errors from "./errors";
 import browse from "./browse";
 import search from "./search";
 import shop from "./shop";
@@ -67,28 +68,7 @@ const id = {
     sellerNote: "Akun penjual dibuat oleh pendamping PKH Anda.",
     loggedOut: "Anda sudah keluar.",
   },
-  errors: {
-    required: "Wajib diisi.",
-    emailInvalid: "Tulis alamat email yang benar, misalnya nama@contoh.com.",
-    passwordTooShort: "Kata sandi paling sedikit 8 karakter.",
-    passwordTooLong: "Kata sandi paling banyak 72 karakter.",
-    nameTooShort: "Tulis nama Anda, paling sedikit 2 huruf.",
-    tooLong: "Terlalu panjang.",
-    invalidCredentials: "Email atau kata sandi salah.",
-    emailTaken: "Email ini sudah terdaftar. Silakan masuk.",
-    tooManyAttempts: "Terlalu banyak percobaan masuk. Coba lagi dalam {{minutes}} menit.",
-    accountDisabled: "Akun ini dinonaktifkan. Hubungi admin.",
-    chooseRole: "Pilih paling sedikit satu peran.",
-    chooseHousehold: "Pilih keluarga yang benar.",
-    notFoundTitle: "Halaman tidak ditemukan",
-    notFoundBody: "Alamat yang Anda buka tidak ada. Periksa kembali alamatnya atau kembali ke beranda.",
-    forbiddenTitle: "Anda tidak punya akses",
-    forbiddenBody: "Halaman ini hanya untuk peran tertentu. Masuk dengan akun yang sesuai.",
-    badRequestTitle: "Permintaan tidak bisa diproses",
-    serverTitle: "Maaf, ada kesalahan di sistem kami",
-    serverBody: "Silakan coba lagi sebentar lagi. Jika masih terjadi, hubungi admin.",
-    backHome: "Kembali ke beranda",
-  },
+  errors: errors.id,
   orderStatus: {
     AWAITING_PAYMENT: "Menunggu pembayaran",
     PAID: "Sudah dibayar",

@@ -56,9 +56,11 @@ export async function addToCart(db: PrismaClient, cartId: string, variantId: str
       where: { cartId_variantId: { cartId, variantId } },
       select: { quantity: true },
     });
-    const wanted = (existing?.quantity ?? 0) + quantity;
+    const already = existing?.quantity ?? 0;
     const limit = Math.min(variant.stock, MAX_LINE_QUANTITY);
-    if (wanted > limit) throw new CartError("not_enough_stock", limit);
+    // "At most N" tells how many more fit, next to what is already in the cart.
+    if (already + quantity > limit) throw new CartError("not_enough_stock", Math.max(0, limit - already));
+    const wanted = already + quantity;
     await tx.cartItem.upsert({
       where: { cartId_variantId: { cartId, variantId } },
       create: { cartId, variantId, quantity: wanted, unitPriceIdr: variant.priceIdr },

@@ -133,7 +133,12 @@ export async function placeOrder(db: PrismaClient, input: CheckoutInput): Promis
     const cart = await getCartView(tx, input.cartId);
     if (cart.groups.length === 0) throw new CheckoutError({ reason: "empty_cart" });
     // Prices, availability and stock are checked again here: the shopper must have seen what they pay.
-    if (cart.hasProblems) throw new CheckoutError({ reason: "cart_changed" });
+    if (cart.hasProblems) {
+      const sold = cart.groups.flatMap((g) => g.lines).find((l) => l.problem?.kind === "out_of_stock" || l.problem?.kind === "not_enough_stock");
+      // Someone else bought the last units since this shopper's cart was shown: say which.
+      if (sold) throw new CheckoutError({ reason: "out_of_stock", productTitle: sold.productTitle, variantName: sold.variantName });
+      throw new CheckoutError({ reason: "cart_changed" });
+    }
 
     const destination = await findDestination(tx, input.districtCode);
     if (!destination) throw new CheckoutError({ reason: "bad_destination" });

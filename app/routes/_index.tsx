@@ -1,6 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 import { ProductGrid } from "~/components/product-card";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { listCategories, listFreshProducts } from "~/models/catalog.server";

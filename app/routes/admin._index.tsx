@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 import { TemporaryPasswordNotice } from "~/components/temporary-password-notice";
 import { createAccountSchema } from "~/models/auth-forms.server";
 import type { CreateAccountForm } from "~/models/auth-forms.server";

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { confirmBankTransfer, listPendingBankTransfers, OrderTransitionError } from "~/models/order.server";
 import { requireAdmin } from "~/utils/auth.server";

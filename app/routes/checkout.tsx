@@ -1,14 +1,17 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { useTranslation } from "~/utils/i18n-react";
+import { CartNotices, type CartNotice } from "~/components/cart-notices";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { Field, FormErrors } from "~/components/ui/field";
 import { getCartView } from "~/models/cart.server";
 import { CheckoutError, findDestination, placeOrder, quoteCart } from "~/models/checkout.server";
 import { startCardCheckout } from "~/models/card-checkout.server";
 import { listChildren, listProvinces } from "~/models/region.server";
+import { syncOrderProductsInSearch } from "~/models/product-search.server";
 import { checkoutSchema, regionPickSchema } from "~/models/shop-forms.server";
 import type { CheckoutForm } from "~/models/shop-forms.server";
 import { getCardPaymentProvider } from "~/services/payments/stripe.server";
@@ -25,10 +28,14 @@ import { billableKilograms } from "~/models/shipping";
 
 type FormMessage = { key: string; values?: Record<string, string> };
 
+/**
+ * The page needs a cart with something in it. A cart that changed since it was shown (price, stock)
+ * stays here: the page lists the changes with a way back to the cart, and placeOrder refuses it.
+ */
 async function loadCart(request: Request) {
   const cartId = await findCurrentCartId(request);
   const view = cartId ? await getCartView(prisma, cartId) : null;
-  if (!cartId || !view || view.groups.length === 0 || view.hasProblems) throw redirect("/keranjang");
+  if (!cartId || !view || view.groups.length === 0) throw redirect("/keranjang");
   return { cartId, view };
 }
 
@@ -107,6 +114,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ result: submission.reply(), message }, { status: 409 });
   }
 
+  await syncOrderProductsInSearch(placed.id);
   const headers = new Headers();
   if (placed.guestToken) headers.append("Set-Cookie", await rememberGuestOrder(request, placed.guestToken));
   const orderPath = `/pesanan/${placed.number}${placed.guestToken ? `?kunci=${placed.guestToken}` : ""}`;
@@ -139,13 +147,28 @@ export default function CheckoutPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const submit = useSubmit();
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const [form, fields] = useForm<CheckoutForm>({ id: "checkout", lastResult: actionData?.result });
   const cardTooSmall = !!card && !!quote && quote.totalIdr < card.minAmountIdr;
-  const canOrder = !!quote && quote.unshippable.length === 0;
+  const canOrder = !!quote && quote.unshippable.length === 0 && !view.hasProblems;
+  const notices: CartNotice[] = view.groups.flatMap((g) =>
+    g.lines.flatMap((l) => (l.problem ? [{ product: l.productTitle, variant: l.variantName, problem: l.problem }] : [])),
+  );
 
   return (
     <section className="checkout">
       <h1>{t("shop.checkoutTitle")}</h1>
+      {notices.length > 0 ? (
+        <>
+          <CartNotices notices={notices} />
+          <p>
+            <Link to="/keranjang" className="button">
+              {t("shop.fixCartFirst")}
+            </Link>
+          </p>
+        </>
+      ) : null}
 
       <section aria-labelledby="address-step" className="card">
         <h2 id="address-step">{t("shop.addressStep")}</h2>
@@ -158,11 +181,12 @@ export default function CheckoutPage() {
           {districts.length > 0 ? (
             <RegionSelect id="kecamatan" label={t("shop.district")} options={districts} value={picked.districtCode} placeholder={t("shop.choose")} />
           ) : null}
-          <noscript>
+          {/* Shown until JavaScript has taken over, so a slow or failed script download never blocks the form. */}
+          {hydrated ? null : (
             <button type="submit" className="button">
               {t("shop.chooseButton")}
             </button>
-          </noscript>
+          )}
         </Form>
         {destination ? <p className="muted">{destination.label}</p> : null}
       </section>
@@ -178,6 +202,11 @@ export default function CheckoutPage() {
               </div>
             ) : null}
             <input type="hidden" name="districtCode" value={destination.districtCode} />
+            {fields.districtCode.errors ? (
+              <p className="field__error" role="alert">
+                {fields.districtCode.errors.map((e) => t(e)).join(" ")}
+              </p>
+            ) : null}
             <Field
               label={t("shop.recipientName")}
               errors={fields.recipientName.errors}

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 import { CatalogListing } from "~/components/catalog-filters";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { catalogWhere, getCategoryCached, listCatalogPage, listStoreRegionsCached, parseCatalogQuery } from "~/models/catalog.server";

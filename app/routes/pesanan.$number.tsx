@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { startCardCheckout } from "~/models/card-checkout.server";
 import {
@@ -14,6 +14,7 @@ import {
   type OrderDetail,
 } from "~/models/order.server";
 import { buyerMayCancel, TIMELINE } from "~/models/order-state";
+import { syncOrderProductsInSearch } from "~/models/product-search.server";
 import { orderActionSchema } from "~/models/shop-forms.server";
 import { getCardPaymentProvider } from "~/services/payments/stripe.server";
 import { prisma } from "~/utils/db.server";
@@ -68,6 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (input.intent === "cancel") {
       await cancelOrderByBuyer(prisma, { number, access: found.access, actorId });
       await closeOpenCardSessions(found.order);
+      await syncOrderProductsInSearch(found.order.id);
       return redirect(back);
     }
     if (input.intent === "confirm-receipt") {

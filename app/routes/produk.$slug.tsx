@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/i18n-react";
 import { AddToCartForm } from "~/components/add-to-cart-form";
 import { ProductGallery } from "~/components/product-gallery";
 import { ProductGrid } from "~/components/product-card";

@@ -21,6 +21,13 @@ export const envSchema = z
     LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(5),
     LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    /** "embedded" (in-process, the default) or "meilisearch"; unset means Meilisearch exactly when MEILI_HOST is set. */
+    SEARCH_ENGINE: z.enum(["embedded", "meilisearch"]).optional(),
+    MEILI_HOST: z.url({ protocol: /^https?$/, message: "MEILI_HOST must be an http(s) URL such as http://127.0.0.1:7700" }).optional(),
+    MEILI_API_KEY: z.string().optional(),
+    MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, "MEILI_INDEX may hold only letters, digits, - and _").default("products"),
+    /** How often (ms) the embedded search index checks the database for changes made by other processes; 0 = every query. */
+    SEARCH_FRESHNESS_MS: z.coerce.number().int().min(0).max(3_600_000).default(1000),
     /** Unpaid card and bank-transfer orders are cancelled, and their stock released, after this many hours. */
     ORDER_PAYMENT_WINDOW_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(24),
     /** The platform's account shown to shoppers who pay by bank transfer. The defaults are a demo, labelled as such. */
@@ -42,6 +49,11 @@ export const envSchema = z
      * (docs.stripe.com/currencies#minimum-and-maximum-charge-amounts) with room for the exchange rate (ADR 0010).
      */
     STRIPE_MIN_AMOUNT_IDR: z.coerce.number().int().min(1).max(9_999_999_999).default(10_000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.SEARCH_ENGINE === "meilisearch" && !env.MEILI_HOST) {
+      ctx.addIssue({ code: "custom", path: ["MEILI_HOST"], message: "MEILI_HOST is required when SEARCH_ENGINE=meilisearch" });
+    }
   })
   .superRefine((env, ctx) => {
     if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {

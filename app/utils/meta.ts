@@ -1,30 +1,39 @@
-import { catalogs } from "~/locales/catalogs";
+import type { Catalog } from "~/locales/id";
 import { createI18n, DEFAULT_LOCALE, isLocale, type Locale } from "./i18n";
 
 type MatchLike = { id: string; data?: unknown };
+type RootData = { locale?: unknown; catalog?: Catalog } | undefined;
+
+function rootData(matches: MatchLike[]): RootData {
+  return matches.find((m) => m.id === "root")?.data as RootData;
+}
 
 export function localeFromMatches(matches: MatchLike[]): Locale {
-  const root = matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined;
-  return isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE;
+  const locale = rootData(matches)?.locale;
+  return isLocale(locale) ? locale : DEFAULT_LOCALE;
 }
 
 const instances = new Map<Locale, ReturnType<typeof createI18n>>();
 
+/** Translates with the catalog the root loader sent (meta functions run in the browser too). */
 function translator(matches: MatchLike[]) {
   const locale = localeFromMatches(matches);
+  const catalog = rootData(matches)?.catalog;
+  if (!catalog) return null;
   let i18n = instances.get(locale);
   if (!i18n) {
-    i18n = createI18n(locale, catalogs[locale]);
+    i18n = createI18n(locale, catalog);
     instances.set(locale, i18n);
   }
   return i18n;
 }
 
 export function pageDescription(matches: MatchLike[], key: string): string {
-  return translator(matches).t(key);
+  return translator(matches)?.t(key) ?? "";
 }
 
 /** A translated <title>: "Page | Pasar Mandiri", in the language of the page. */
 export function pageTitle(matches: MatchLike[], key: string, values?: Record<string, string>): string {
-  return `${translator(matches).t(key, values)} | Pasar Mandiri`;
+  const text = translator(matches)?.t(key, values);
+  return text ? `${text} | Pasar Mandiri` : "Pasar Mandiri";
 }
