@@ -36,6 +36,11 @@ export default tseslint.config(
     },
   },
   {
+    // The production server entry is plain JavaScript run by Node.
+    files: ["server.js"],
+    languageOptions: { globals: { process: "readonly", console: "readonly" } },
+  },
+  {
     // Command-line scripts and the seed print progress for a person at a terminal.
     files: ["scripts/**", "prisma/**", "tests/**"],
     rules: { "no-console": "off" },

@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     logFile: path.join(paths.logsDir, "server.log"),
     nodeArgs,
   });
-  console.log(`  ✓ remix-serve ./build/index.js on ${server.baseUrl} (pid ${server.pid}), /healthcheck 200`);
+  console.log(`  ✓ node server.js on ${server.baseUrl} (pid ${server.pid}), /healthcheck 200`);
   // From here on the run is bounded in time: the load tests plus generous slack, or it stops itself.
   const loadSeconds = config.runs * HTTP_SCENARIOS.length * (config.warmupSec + config.durationSec + 2);
   startWatchdog(loadSeconds * 1.5 + 300, interrupt);

@@ -26,7 +26,7 @@ export interface HttpScenario {
 
 const STOREFRONT_TARGETS = { minRps: 300, maxP99Ms: 100 };
 
-/** Served by express.static from public/ (remix-serve), written for the run and removed afterwards. */
+/** Served by express.static from public/ (server.js), written for the run and removed afterwards. */
 const STATIC_FILE = "bench-static.html";
 
 function htmlEscape(text: string): string {

@@ -1,7 +1,6 @@
 import { spawn } from "node:child_process";
-import { openSync, closeSync, readFileSync, realpathSync } from "node:fs";
+import { openSync, closeSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
-import path from "node:path";
 import { HarnessError, onCleanup, tail } from "./lifecycle";
 
 export interface RunningServer {
@@ -40,27 +39,26 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Starts the production server as `npm start` does (`remix-serve ./build/index.js`, same binary,
- * same working directory), bound to loopback only, and waits until GET /healthcheck answers 200.
+ * Starts the production server as `npm start` does (`node server.js`, same working directory),
+ * bound to loopback only, and waits until GET /healthcheck answers 200.
  * The server runs in its own process group so it is always stopped by us, even on Ctrl-C.
  */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const port = await freePort();
   const baseUrl = `http://${HOST}:${port}`;
-  // node_modules/.bin/remix-serve is what `npm start` runs; calling it through `node` directly lets
-  // us pass node flags and keeps npm/npx wrappers out of the process tree we have to stop.
-  const bin = realpathSync(path.join(options.root, "node_modules", ".bin", "remix-serve"));
+  // server.js is what `npm start` runs; calling node directly lets us pass node flags and keeps
+  // npm wrappers out of the process tree we have to stop.
   const log = openSync(options.logFile, "w");
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), bin, "./build/index.js"], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), "server.js"], {
     cwd: options.root,
     env: { ...options.env, HOST, PORT: String(port) },
-    // A file, not a pipe: remix-serve logs every request (morgan) and must never block on us.
+    // A file, not a pipe: the server must never block on us.
     stdio: ["ignore", log, log],
     detached: true,
   });
   closeSync(log);
   const pid = child.pid;
-  if (pid === undefined) throw new HarnessError("could not start remix-serve");
+  if (pid === undefined) throw new HarnessError("could not start the server");
 
   let exited: { code: number | null; signal: NodeJS.Signals | null } | null = null;
   const exitPromise = new Promise<void>((resolve) => {
@@ -80,7 +78,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 
   const stop = async () => {
     if (exited) return;
-    // SIGTERM lets remix-serve close its server (and node write a --cpu-prof profile); then SIGKILL.
+    // SIGTERM lets the server close (and node write a --cpu-prof profile); then SIGKILL.
     killGroup("SIGTERM");
     const timeout = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), 10_000).unref());
     if ((await Promise.race([exitPromise, timeout])) === "timeout") {
@@ -108,7 +106,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     if (exited) {
       const { code, signal } = exited;
       throw new HarnessError(
-        `remix-serve exited during start-up (code ${code}, signal ${signal}):\n${await tail(options.logFile, 30)}`,
+        `the server exited during start-up (code ${code}, signal ${signal}):\n${await tail(options.logFile, 30)}`,
       );
     }
     try {

@@ -4,8 +4,8 @@ import { expect, test } from "@playwright/test";
 /** Starts the built server the way `npm start` does, with the given environment, and waits for it to exit. */
 function startServer(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn("npx", ["remix-serve", "./build/index.js"], {
-      // Only what npx needs, plus the configuration under test: nothing leaks in from this shell.
+    const child = spawn(process.execPath, ["server.js"], {
+      // Only what node needs, plus the configuration under test: nothing leaks in from this shell.
       env: { NODE_ENV: "production", PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
