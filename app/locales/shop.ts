@@ -102,6 +102,16 @@ const id = {
   transferConfirmed: "Transfer untuk pesanan {{number}} sudah dikonfirmasi.",
   newOrders: "Pesanan terbaru",
   noOrders: "Belum ada pesanan.",
+  sellerProcess: "Proses pesanan",
+  sellerShip: "Kirim",
+  sellerShipHint: "Tulis nama kurir dan nomor resi dari kurir.",
+  sellerDeliver: "Sudah sampai",
+  sellerDeliverCod: "Sudah sampai dan dibayar tunai",
+  sellerCancel: "Batalkan",
+  sellerCancelReason: "Alasan pembatalan (dibaca pembeli)",
+  errorCourier: "Tulis nama kurir, misalnya JNE atau POS Indonesia.",
+  errorWaybill: "Tulis nomor resi: 6 sampai 40 huruf atau angka.",
+  errorReason: "Tulis alasan pembatalan, paling sedikit 5 huruf.",
 };
 
 type Widen<T> = { [K in keyof T]: string };
@@ -208,6 +218,16 @@ const en: Widen<typeof id> = {
   transferConfirmed: "The transfer for order {{number}} is confirmed.",
   newOrders: "Latest orders",
   noOrders: "No orders yet.",
+  sellerProcess: "Start preparing",
+  sellerShip: "Ship",
+  sellerShipHint: "Enter the courier's name and the waybill number the courier gave you.",
+  sellerDeliver: "Delivered",
+  sellerDeliverCod: "Delivered and paid in cash",
+  sellerCancel: "Cancel",
+  sellerCancelReason: "Reason for cancelling (the buyer reads it)",
+  errorCourier: "Enter the courier's name, for example JNE or POS Indonesia.",
+  errorWaybill: "Enter the waybill number: 6 to 40 letters or digits.",
+  errorReason: "Enter a reason for cancelling, at least 5 letters.",
 };
 
 export default { id, en };

@@ -437,6 +437,12 @@ export async function syncOrderProductsInSearch(orderId: string): Promise<void> 
   }
 }
 
+/** The same, for the order a store order belongs to. Never throws. */
+export async function syncOrderProductsOfStoreOrder(storeOrderId: string): Promise<void> {
+  const storeOrder = await prisma.storeOrder.findUnique({ where: { id: storeOrderId }, select: { orderId: true } }).catch(() => null);
+  if (storeOrder) await syncOrderProductsInSearch(storeOrder.orderId);
+}
+
 export function reindexAll(): Promise<{ count: number; ms: number }> {
   return productSearch().reindexAll();
 }

@@ -55,3 +55,16 @@ export const orderActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("confirm-receipt"), storeOrderId: id }),
   z.object({ intent: z.literal("pay-card") }),
 ]);
+
+const courier = z.string({ error: "shop.errorCourier" }).trim().min(2, "shop.errorCourier").max(40, "errors.tooLong");
+const waybill = z
+  .string({ error: "shop.errorWaybill" })
+  .trim()
+  .regex(/^[A-Za-z0-9-]{6,40}$/, "shop.errorWaybill");
+
+export const sellerOrderActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("process"), storeOrderId: id }),
+  z.object({ intent: z.literal("ship"), storeOrderId: id, courier, waybill }),
+  z.object({ intent: z.literal("deliver"), storeOrderId: id }),
+  z.object({ intent: z.literal("cancel"), storeOrderId: id, reason: z.string({ error: "shop.errorReason" }).trim().min(5, "shop.errorReason").max(200, "errors.tooLong") }),
+]);

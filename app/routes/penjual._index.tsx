@@ -1,13 +1,21 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/utils/i18n-react";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
-import { listRecentStoreOrdersForSeller } from "~/models/order.server";
+import { applySellerAction, type SellerAction } from "~/models/fulfilment.server";
+import { syncOrderProductsOfStoreOrder } from "~/models/product-search.server";
+import { listRecentStoreOrdersForSeller, OrderTransitionError } from "~/models/order.server";
+import { sellerOrderActionSchema } from "~/models/shop-forms.server";
+import { formatIndonesianPhone } from "~/utils/phone";
 import { listSellerStores } from "~/models/seller.server";
 import { requireSeller } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { pageTitle } from "~/utils/meta";
 import { formatRupiah } from "~/utils/money";
+
+/** Suggestions only: sellers may type any courier, including a local one. */
+const COURIERS = ["JNE", "J&T Express", "POS Indonesia", "SiCepat", "AnterAja", "TIKI", "Ninja Xpress", "Lion Parcel", "Wahana"];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireSeller(request);
@@ -15,9 +23,36 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { stores, orders };
 }
 
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireSeller(request);
+  const submission = parseWithZod(await request.formData(), { schema: sellerOrderActionSchema });
+  if (submission.status !== "success") {
+    const first = Object.values(submission.error ?? {}).flat()[0] ?? "shop.errorBadRequest";
+    return data({ error: first, storeOrderId: null as string | null }, { status: 400 });
+  }
+  const input = submission.value;
+  const sellerAction: SellerAction =
+    input.intent === "ship"
+      ? { kind: "ship", courier: input.courier, waybill: input.waybill }
+      : input.intent === "cancel"
+        ? { kind: "cancel", reason: input.reason }
+        : { kind: input.intent };
+  try {
+    await applySellerAction(prisma, { userId: user.id, storeOrderId: input.storeOrderId, action: sellerAction });
+    await syncOrderProductsOfStoreOrder(input.storeOrderId);
+    return { error: null, storeOrderId: input.storeOrderId };
+  } catch (error) {
+    if (error instanceof OrderTransitionError) {
+      return data({ error: "shop.errorOrderAction", storeOrderId: input.storeOrderId }, { status: error.code === "not_found" ? 404 : 409 });
+    }
+    throw error;
+  }
+}
+
 export default function SellerHome() {
   const { t } = useTranslation();
   const { stores, orders } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   if (stores.length === 0) {
     return (
       <section>
@@ -28,9 +63,19 @@ export default function SellerHome() {
   }
   return (
     <>
+      <datalist id="couriers">
+        {COURIERS.map((name) => (
+          <option key={name} value={name} />
+        ))}
+      </datalist>
       <section aria-labelledby="seller-orders">
         <h2 id="seller-orders">{t("shop.newOrders")}</h2>
         {orders.length === 0 ? <p>{t("shop.noOrders")}</p> : null}
+        {actionData?.error && !actionData.storeOrderId ? (
+          <div className="form-errors" role="alert">
+            <p>{t(actionData.error)}</p>
+          </div>
+        ) : null}
         <ul className="card-list">
           {orders.map((so) => (
             <li key={so.id} className="card">
@@ -48,6 +93,23 @@ export default function SellerHome() {
                   </li>
                 ))}
               </ul>
+              <p>
+                {t("shop.deliverTo")}: {so.order.recipientName} · {formatIndonesianPhone(so.order.phone)}
+                <br />
+                {so.order.addressLine}, {so.order.district.name}, {so.order.district.parent?.name}, {so.order.district.parent?.parent?.name}{" "}
+                {so.order.postalCode ?? ""}
+              </p>
+              {so.waybill ? (
+                <p>
+                  {t("shop.courier")}: {so.courier} · {t("shop.waybill")}: <strong className="mono">{so.waybill}</strong>
+                </p>
+              ) : null}
+              {actionData?.error && actionData.storeOrderId === so.id ? (
+                <p className="field__error" role="alert">
+                  {t(actionData.error)}
+                </p>
+              ) : null}
+              <SellerOrderActions storeOrderId={so.id} status={so.status} cod={so.order.paymentMethod === "COD"} />
             </li>
           ))}
         </ul>
@@ -84,6 +146,65 @@ export default function SellerHome() {
         </section>
       ))}
     </>
+  );
+}
+
+/** The next step of a store order, as big buttons; shipping asks for the courier and waybill. */
+function SellerOrderActions({ storeOrderId, status, cod }: { storeOrderId: string; status: string; cod: boolean }) {
+  const { t } = useTranslation();
+  const hidden = <input type="hidden" name="storeOrderId" value={storeOrderId} />;
+  const mayCancel = status === "AWAITING_PAYMENT" || (cod && status === "PROCESSING");
+  return (
+    <div className="stack">
+      {status === "PAID" ? (
+        <Form method="post">
+          {hidden}
+          <button type="submit" name="intent" value="process" className="button button--primary">
+            {t("shop.sellerProcess")}
+          </button>
+        </Form>
+      ) : null}
+      {status === "PROCESSING" ? (
+        <Form method="post" className="stack">
+          {hidden}
+          <p className="field__hint">{t("shop.sellerShipHint")}</p>
+          <div className="field">
+            <label htmlFor={`courier-${storeOrderId}`}>{t("shop.courier")}</label>
+            <input id={`courier-${storeOrderId}`} name="courier" list="couriers" required minLength={2} maxLength={40} />
+          </div>
+          <div className="field">
+            <label htmlFor={`waybill-${storeOrderId}`}>{t("shop.waybill")}</label>
+            <input id={`waybill-${storeOrderId}`} name="waybill" required pattern="[A-Za-z0-9-]{6,40}" autoCapitalize="characters" />
+          </div>
+          <button type="submit" name="intent" value="ship" className="button button--primary">
+            {t("shop.sellerShip")}
+          </button>
+        </Form>
+      ) : null}
+      {status === "SHIPPED" ? (
+        <Form method="post">
+          {hidden}
+          <button type="submit" name="intent" value="deliver" className="button button--primary">
+            {cod ? t("shop.sellerDeliverCod") : t("shop.sellerDeliver")}
+          </button>
+        </Form>
+      ) : null}
+      {mayCancel ? (
+        <details>
+          <summary className="button button--quiet">{t("shop.sellerCancel")}</summary>
+          <Form method="post" className="stack">
+            {hidden}
+            <div className="field">
+              <label htmlFor={`reason-${storeOrderId}`}>{t("shop.sellerCancelReason")}</label>
+              <input id={`reason-${storeOrderId}`} name="reason" required minLength={5} maxLength={200} />
+            </div>
+            <button type="submit" name="intent" value="cancel" className="button">
+              {t("shop.sellerCancel")}
+            </button>
+          </Form>
+        </details>
+      ) : null}
+    </div>
   );
 }
 
