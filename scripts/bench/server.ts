@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { openSync, closeSync, readFileSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { HarnessError, onCleanup, tail } from "./lifecycle";
 
@@ -92,8 +92,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     baseUrl,
     pid,
     logFile: options.logFile,
-    cpuSeconds: () => readCpuSeconds(pid),
-    rssMb: () => readRssMb(pid),
+    // The server may run one worker per core (server.js, WEB_CONCURRENCY): count its whole process group.
+    cpuSeconds: () => sumOverGroup(pid, readCpuSeconds),
+    rssMb: () => sumOverGroup(pid, readRssMb),
     async stop() {
       await stop();
       unregister();
@@ -124,6 +125,27 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 }
 
 const CLOCK_TICKS = 100; // USER_HZ on Linux.
+
+/** The processes of a process group (the server and its workers), from /proc. */
+function groupMembers(pgid: number): number[] {
+  const members: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) === pgid) members.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return members;
+}
+
+function sumOverGroup(pgid: number, read: (pid: number) => number | null): number | null {
+  const values = groupMembers(pgid).map(read).filter((v): v is number => v !== null);
+  return values.length > 0 ? values.reduce((a, b) => a + b, 0) : null;
+}
 
 function readCpuSeconds(pid: number): number | null {
   try {
