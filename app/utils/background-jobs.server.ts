@@ -1,8 +1,10 @@
+import { purgeExpired } from "~/models/housekeeping.server";
 import { expireOverdueOrders } from "~/models/order.server";
 import { prisma } from "./db.server";
 import { logger } from "./logger.server";
 
 const EXPIRY_INTERVAL_MS = 60_000;
+const HOUSEKEEPING_INTERVAL_MS = 60 * 60_000;
 
 declare global {
   var __backgroundJobsStarted: boolean | undefined;
@@ -10,8 +12,9 @@ declare global {
 
 /**
  * Once per server process: every minute, unpaid orders past their payment window are cancelled and
- * their stock released. Order pages also expire an overdue order when it is opened, so a late tick is
- * never visible. `npm run orders:expire` does the same from a cron job.
+ * their stock released (order pages also expire an overdue order when it is opened, so a late tick is
+ * never visible; `npm run orders:expire` does the same from a cron job). Every hour, expired sessions
+ * and abandoned guest carts are deleted.
  */
 export function startBackgroundJobs(): void {
   if (globalThis.__backgroundJobsStarted) return;
@@ -24,4 +27,12 @@ export function startBackgroundJobs(): void {
       .catch((error: unknown) => logger.error("order expiry failed", { error: String(error) }));
   }, EXPIRY_INTERVAL_MS);
   timer.unref();
+  const housekeeping = setInterval(() => {
+    purgeExpired(prisma)
+      .then((counts) => {
+        if (counts.sessions + counts.guestCarts > 0) logger.info("purged expired rows", counts);
+      })
+      .catch((error: unknown) => logger.error("housekeeping failed", { error: String(error) }));
+  }, HOUSEKEEPING_INTERVAL_MS);
+  housekeeping.unref();
 }
