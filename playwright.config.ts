@@ -16,6 +16,8 @@ export const e2eEnv = {
   LOGIN_WINDOW_MINUTES: "15",
   LOG_LEVEL: "warn",
   SEED_REFERENCE_DATE: "2026-11-15",
+  // The suite places many orders for one test phone number; the limit itself has its own spec.
+  CHECKOUT_ORDERS_PER_PHONE_PER_HOUR: "100000",
   // Card payments go to a local stand-in for Stripe's API (tests/helpers/stripe-fake-server.ts),
   // started by scripts/e2e-server.sh; tests sign webhook events with the same secret.
   STRIPE_SECRET_KEY: "sk_test_e2e0000000000000000000000",

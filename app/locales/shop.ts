@@ -65,6 +65,7 @@ const id = {
   errorCartChanged: "Isi keranjang berubah. Periksa lagi sebelum membayar.",
   errorOutOfStockAtCheckout: "Maaf, {{product}} ({{variant}}) baru saja habis. Keranjang sudah diperbarui.",
   errorEmptyCart: "Keranjang Anda kosong.",
+  errorTooManyOrders: "Terlalu banyak pesanan untuk nomor HP ini. Coba lagi dalam {{minutes}} menit.",
   errorCardFailed: "Pembayaran kartu belum bisa dimulai. Pesanan Anda tersimpan; coba bayar lagi dari halaman pesanan.",
 
   ordersTitle: "Pesanan saya",
@@ -181,6 +182,7 @@ const en: Widen<typeof id> = {
   errorCartChanged: "Your cart changed. Check it again before paying.",
   errorOutOfStockAtCheckout: "Sorry, {{product}} ({{variant}}) just sold out. Your cart was updated.",
   errorEmptyCart: "Your cart is empty.",
+  errorTooManyOrders: "Too many orders for this phone number. Try again in {{minutes}} minutes.",
   errorCardFailed: "Card payment could not start. Your order is saved; try paying again from the order page.",
 
   ordersTitle: "My orders",

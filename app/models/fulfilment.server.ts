@@ -1,6 +1,6 @@
 import type { PrismaClient } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
-import { OrderTransitionError, transitionStoreOrder } from "./order.server";
+import { OrderTransitionError, settleCashOnDelivery, transitionStoreOrder } from "./order.server";
 
 /**
  * What a seller does with one of their store orders. Refunds are not here: a seller cannot cancel an
@@ -27,13 +27,17 @@ export async function applySellerAction(
   await db.$transaction(async (tx) => {
     const storeOrder = await tx.storeOrder.findFirst({
       where: { id: input.storeOrderId, store: { members: { some: { userId: input.userId } } } },
-      select: { id: true, status: true, order: { select: { id: true, paymentMethod: true } } },
+      select: { id: true, status: true, subtotalIdr: true, shippingIdr: true, order: { select: { id: true, paymentMethod: true } } },
     });
     if (!storeOrder) throw new OrderTransitionError("not_found");
     const { action } = input;
     const cod = storeOrder.order.paymentMethod === "COD";
-    if (action.kind === "cancel" && !(storeOrder.status === "AWAITING_PAYMENT" || (cod && storeOrder.status === "PROCESSING"))) {
-      throw new OrderTransitionError("not_allowed");
+    if (action.kind === "cancel") {
+      if (!(storeOrder.status === "AWAITING_PAYMENT" || (cod && storeOrder.status === "PROCESSING"))) throw new OrderTransitionError("not_allowed");
+      // One payment covers every store of a prepaid order: dropping one part while the buyer is about to pay
+      // the whole total would take money for goods that will not come. Only the last open part may go.
+      const otherOpen = await tx.storeOrder.count({ where: { orderId: storeOrder.order.id, id: { not: storeOrder.id }, status: { not: "CANCELLED" } } });
+      if (!cod && otherOpen > 0) throw new OrderTransitionError("not_allowed");
     }
 
     const note =
@@ -44,14 +48,19 @@ export async function applySellerAction(
     if (action.kind === "ship") {
       await tx.storeOrder.update({ where: { id: storeOrder.id }, data: { courier: action.courier, waybill: action.waybill }, select: { id: true } });
     }
-    const siblings = await tx.storeOrder.findMany({ where: { orderId: storeOrder.order.id }, select: { status: true } });
-    const open = siblings.filter((s) => s.status !== "CANCELLED");
-    if (action.kind === "deliver" && cod && open.every((s) => s.status === "DELIVERED" || s.status === "COMPLETED")) {
-      await tx.payment.updateMany({ where: { orderId: storeOrder.order.id, provider: "COD", status: "PENDING" }, data: { status: "SUCCEEDED" } });
-    }
-    if (action.kind === "cancel" && open.length === 0) {
-      await tx.payment.updateMany({ where: { orderId: storeOrder.order.id, status: "PENDING" }, data: { status: "CANCELLED" } });
-      await tx.order.update({ where: { id: storeOrder.order.id }, data: { expiresAt: null }, select: { id: true } });
+    if (action.kind === "deliver" && cod) await settleCashOnDelivery(tx, storeOrder.order.id);
+    if (action.kind === "cancel") {
+      const open = await tx.storeOrder.count({ where: { orderId: storeOrder.order.id, status: { not: "CANCELLED" } } });
+      if (open === 0) {
+        await tx.payment.updateMany({ where: { orderId: storeOrder.order.id, status: { in: ["PENDING", "FAILED"] } }, data: { status: "CANCELLED" } });
+        await tx.order.update({ where: { id: storeOrder.order.id }, data: { expiresAt: null }, select: { id: true } });
+      } else if (cod) {
+        // The courier collects only what is still coming: the cancelled part's goods and shipping come off.
+        await tx.payment.updateMany({
+          where: { orderId: storeOrder.order.id, provider: "COD", status: "PENDING" },
+          data: { amountIdr: { decrement: storeOrder.subtotalIdr + storeOrder.shippingIdr } },
+        });
+      }
     }
     await recordAudit(tx, {
       actorId: input.userId,

@@ -20,12 +20,21 @@ export class OrderTransitionError extends Error {
  */
 export async function transitionStoreOrder(
   tx: Tx,
-  input: { storeOrderId: string; to: StoreOrderStatus; actor: Actor; actorId: string | null; note?: string; now?: Date },
+  input: {
+    storeOrderId: string;
+    to: StoreOrderStatus;
+    actor: Actor;
+    actorId: string | null;
+    note?: string;
+    now?: Date;
+    /** Narrows the statuses the move may start from (never widens what the state machine allows). */
+    onlyFrom?: StoreOrderStatus[];
+  },
 ): Promise<{ changed: boolean; from: StoreOrderStatus | null }> {
   const now = input.now ?? new Date();
   const current = await tx.storeOrder.findUnique({ where: { id: input.storeOrderId }, select: { status: true } });
   if (!current) throw new OrderTransitionError("not_found");
-  const allowed = statusesAllowing(input.to, input.actor);
+  const allowed = statusesAllowing(input.to, input.actor).filter((status) => !input.onlyFrom || input.onlyFrom.includes(status));
   const stamp = STATUS_TIMESTAMP[input.to];
   const { count } = await tx.storeOrder.updateMany({
     where: { id: input.storeOrderId, status: { in: allowed } },
@@ -99,7 +108,7 @@ export async function expireOverdueOrders(db: PrismaClient, now = new Date()): P
   for (const order of overdue) {
     cancelled += await db.$transaction(async (tx) => {
       const count = await cancelUnpaid(tx, order.id, "system", null, "Batas waktu pembayaran habis", now);
-      await tx.payment.updateMany({ where: { orderId: order.id, status: "PENDING" }, data: { status: "EXPIRED" } });
+      await tx.payment.updateMany({ where: { orderId: order.id, status: { in: ["PENDING", "FAILED"] } }, data: { status: "EXPIRED" } });
       return count;
     });
   }
@@ -126,10 +135,19 @@ export async function cancelOrderByBuyer(db: PrismaClient, input: { number: stri
       throw new OrderTransitionError("not_allowed");
     }
     for (const so of cancellable) {
-      const result = await transitionStoreOrder(tx, { storeOrderId: so.id, to: "CANCELLED", actor: "buyer", actorId: input.actorId, note: "Dibatalkan pembeli", now });
+      const result = await transitionStoreOrder(tx, {
+        storeOrderId: so.id,
+        to: "CANCELLED",
+        actor: "buyer",
+        actorId: input.actorId,
+        note: "Dibatalkan pembeli",
+        now,
+        onlyFrom: order.paymentMethod === "COD" ? ["AWAITING_PAYMENT", "PROCESSING"] : ["AWAITING_PAYMENT"],
+      });
       if (!result.changed) throw new OrderTransitionError("not_allowed");
     }
-    await tx.payment.updateMany({ where: { orderId: order.id, status: "PENDING" }, data: { status: "CANCELLED" } });
+    // A declined attempt (FAILED) is still an open payment: close it too, so money that arrives later is flagged.
+    await tx.payment.updateMany({ where: { orderId: order.id, status: { in: ["PENDING", "FAILED"] } }, data: { status: "CANCELLED" } });
     await tx.order.update({ where: { id: order.id }, data: { expiresAt: null }, select: { id: true } });
   });
 }
@@ -139,12 +157,23 @@ export async function confirmReceipt(db: PrismaClient, input: { number: string; 
   return db.$transaction(async (tx) => {
     const storeOrder = await tx.storeOrder.findFirst({
       where: { id: input.storeOrderId, order: accessWhere(input.number, input.access) },
-      select: { id: true },
+      select: { id: true, orderId: true },
     });
     if (!storeOrder) throw new OrderTransitionError("not_found");
     const result = await transitionStoreOrder(tx, { storeOrderId: storeOrder.id, to: "COMPLETED", actor: "buyer", actorId: input.actorId, note: "Pesanan diterima pembeli" });
     if (!result.changed) throw new OrderTransitionError("not_allowed");
+    await settleCashOnDelivery(tx, storeOrder.orderId);
   });
+}
+
+/**
+ * Cash on delivery is paid once every open part of the order has reached the buyer (delivered by the
+ * seller, or confirmed received by the buyer, whichever comes first).
+ */
+export async function settleCashOnDelivery(tx: Tx, orderId: string): Promise<void> {
+  const parts = await tx.storeOrder.findMany({ where: { orderId, status: { not: "CANCELLED" } }, select: { status: true } });
+  if (parts.length === 0 || !parts.every((p) => p.status === "DELIVERED" || p.status === "COMPLETED")) return;
+  await tx.payment.updateMany({ where: { orderId, provider: "COD", status: "PENDING" }, data: { status: "SUCCEEDED" } });
 }
 
 /** An admin confirms that a bank transfer arrived: the payment succeeds and the order is paid. */

@@ -78,7 +78,8 @@ async function succeed(tx: Tx, payment: PaymentRow, paymentIntentId: string | nu
     });
     return;
   }
-  if (paymentMovesForward(payment.status, "SUCCEEDED")) {
+  const newlySucceeded = paymentMovesForward(payment.status, "SUCCEEDED");
+  if (newlySucceeded) {
     await tx.payment.update({
       where: { id: payment.id },
       data: { status: "SUCCEEDED", externalPaymentId: paymentIntentId ?? payment.externalPaymentId },
@@ -88,8 +89,9 @@ async function succeed(tx: Tx, payment: PaymentRow, paymentIntentId: string | nu
   const open = await tx.storeOrder.count({ where: { orderId: payment.orderId, status: "AWAITING_PAYMENT" } });
   if (open > 0) {
     await markOrderPaid(tx, { orderId: payment.orderId, actor: "system", actorId: null, note: "Pembayaran kartu berhasil", now });
-  } else if (payment.status === "EXPIRED" || payment.status === "CANCELLED") {
-    // Money arrived for an order that was already cancelled: it must be refunded by an admin.
+  } else if (newlySucceeded) {
+    // Money arrived while nothing of the order waits for it any more (cancelled, expired, or a declined
+    // first attempt followed by a cancel): it must be refunded by an admin.
     await recordAudit(tx, {
       actorId: null,
       action: "payment.received_after_cancel",

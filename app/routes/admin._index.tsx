@@ -14,6 +14,7 @@ import { EmailTakenError } from "~/models/user.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { pageTitle } from "~/utils/meta";
+import { readFormData } from "~/utils/form-data.server";
 
 const ROLES = Object.values(Role);
 
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const submission = parseWithZod(await request.formData(), { schema: createAccountSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: createAccountSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply(), created: null }, { status: 400 });
   }

@@ -9,6 +9,7 @@ import { formatDateTime } from "~/utils/dates";
 import type { Locale } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { formatRupiah } from "~/utils/money";
+import { readFormData } from "~/utils/form-data.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const paymentId = form.get("paymentId");
   if (form.get("intent") !== "confirm" || typeof paymentId !== "string" || paymentId.length === 0 || paymentId.length > 64) {
     return data({ error: "shop.errorBadRequest", confirmed: null }, { status: 400 });

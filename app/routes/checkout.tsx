@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "~/utils/i18n-react";
@@ -20,11 +20,13 @@ import { findCurrentCartId } from "~/utils/cart-session.server";
 import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { rememberGuestOrder } from "~/utils/guest-orders.server";
+import { consumeCheckout } from "~/utils/rate-limit.server";
 import { getLocale } from "~/utils/i18n.server";
 import { logger } from "~/utils/logger.server";
 import { pageTitle } from "~/utils/meta";
 import { formatRupiah } from "~/utils/money";
 import { billableKilograms } from "~/models/shipping";
+import { readFormData } from "~/utils/form-data.server";
 
 type FormMessage = { key: string; values?: Record<string, string> };
 
@@ -71,9 +73,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { cartId } = await loadCart(request);
+  const { cartId, view } = await loadCart(request);
   const user = await getOptionalUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: checkoutSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: checkoutSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply(), message: null as FormMessage | null }, { status: 400 });
   }
@@ -82,6 +84,25 @@ export async function action({ request }: ActionFunctionArgs) {
   const card = getCardPaymentProvider();
   if (input.paymentMethod === "CARD" && !card) {
     return data({ result: submission.reply({ fieldErrors: { paymentMethod: ["shop.methodCardUnavailable"] } }), message: null }, { status: 400 });
+  }
+  if (input.paymentMethod === "CARD" && card) {
+    // Checked before anything is reserved: a card order Stripe would refuse must not hold stock for a day.
+    const destination = await findDestination(prisma, input.districtCode);
+    const quote = destination ? await quoteCart(prisma, view, destination.provinceCode) : null;
+    if (quote && quote.totalIdr < card.minAmountIdr) {
+      return data(
+        { result: submission.reply(), message: { key: "shop.methodCardTooSmall", values: { min: formatRupiah(card.minAmountIdr) } } as FormMessage | null },
+        { status: 400 },
+      );
+    }
+  }
+
+  const waitSeconds = await consumeCheckout(input.phone, request);
+  if (waitSeconds > 0) {
+    return data(
+      { result: submission.reply(), message: { key: "shop.errorTooManyOrders", values: { minutes: String(Math.ceil(waitSeconds / 60)) } } as FormMessage | null },
+      { status: 429, headers: { "Retry-After": String(waitSeconds) } },
+    );
   }
 
   let placed;
@@ -344,5 +365,8 @@ function PaymentOption({ value, label, hint, defaultChecked }: { value: string; 
 }
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "shop.checkoutTitle") }];
+
+/** Lets the 429 answer's Retry-After header through. */
+export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
 export const ErrorBoundary = RouteErrorBoundary;

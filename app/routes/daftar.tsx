@@ -15,6 +15,7 @@ import { safeRedirect } from "~/utils/redirect";
 import { prisma } from "~/utils/db.server";
 import { pageTitle } from "~/utils/meta";
 import { startSession } from "~/utils/session.server";
+import { readFormData } from "~/utils/form-data.server";
 
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireAnonymous(request);
-  const submission = parseWithZod(await request.formData(), { schema: signupSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: signupSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }

@@ -20,6 +20,7 @@ import { prisma } from "~/utils/db.server";
 import { bestRendition, imageUrl } from "~/utils/images";
 import { pageTitle } from "~/utils/meta";
 import { formatRupiah } from "~/utils/money";
+import { readFormData } from "~/utils/form-data.server";
 
 type ActionError = { key: string; values?: Record<string, string | number> };
 
@@ -54,7 +55,7 @@ function cartErrorResponse(error: CartError) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: cartActionSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: cartActionSchema });
   if (submission.status !== "success") {
     const first = Object.values(submission.error ?? {}).flat()[0] ?? "shop.errorBadRequest";
     return data({ error: { key: first } as ActionError }, { status: 400 });

@@ -15,6 +15,7 @@ import { clearFailedLogins, loginRetryAfterSeconds, recordFailedLogin } from "~/
 import { safeRedirect } from "~/utils/redirect";
 import { pageTitle } from "~/utils/meta";
 import { startSession } from "~/utils/session.server";
+import { readFormData } from "~/utils/form-data.server";
 
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireAnonymous(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: loginSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }), retryAfterMinutes: 0 }, { status: 400 });

@@ -14,6 +14,7 @@ import { EmailTakenError } from "~/models/user.server";
 import { requireFacilitator } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { pageTitle } from "~/utils/meta";
+import { readFormData } from "~/utils/form-data.server";
 
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireFacilitator(request);
-  const submission = parseWithZod(await request.formData(), { schema: createSellerSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: createSellerSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply(), created: null }, { status: 400 });
   }

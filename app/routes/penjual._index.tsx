@@ -13,6 +13,7 @@ import { requireSeller } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { pageTitle } from "~/utils/meta";
 import { formatRupiah } from "~/utils/money";
+import { readFormData } from "~/utils/form-data.server";
 
 /** Suggestions only: sellers may type any courier, including a local one. */
 const COURIERS = ["JNE", "J&T Express", "POS Indonesia", "SiCepat", "AnterAja", "TIKI", "Ninja Xpress", "Lion Parcel", "Wahana"];
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireSeller(request);
-  const submission = parseWithZod(await request.formData(), { schema: sellerOrderActionSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: sellerOrderActionSchema });
   if (submission.status !== "success") {
     const first = Object.values(submission.error ?? {}).flat()[0] ?? "shop.errorBadRequest";
     return data({ error: first, storeOrderId: null as string | null }, { status: 400 });

@@ -27,6 +27,7 @@ import { pageTitle } from "~/utils/meta";
 import { formatRupiah } from "~/utils/money";
 import { orderAccessCandidates } from "~/utils/order-access.server";
 import { formatIndonesianPhone } from "~/utils/phone";
+import { readFormData } from "~/utils/form-data.server";
 
 async function findOrder(number: string, accesses: OrderAccess[]): Promise<{ order: OrderDetail; access: OrderAccess } | null> {
   for (const access of accesses) {
@@ -60,11 +61,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { accesses, actorId } = await orderAccessCandidates(request);
   const found = await findOrder(number, accesses);
   if (!found) throw new Response("Not found", { status: 404 });
-  const submission = parseWithZod(await request.formData(), { schema: orderActionSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: orderActionSchema });
   if (submission.status !== "success") return data({ error: "shop.errorBadRequest" }, { status: 400 });
   const input = submission.value;
   const here = new URL(request.url);
-  const back = `${here.pathname}${here.searchParams.get("kunci") ? `?kunci=${here.searchParams.get("kunci")}` : ""}`;
+  const key = here.searchParams.get("kunci");
+  const back = `${here.pathname}${key ? `?kunci=${encodeURIComponent(key)}` : ""}`;
   try {
     if (input.intent === "cancel") {
       await cancelOrderByBuyer(prisma, { number, access: found.access, actorId });
@@ -175,7 +177,7 @@ export default function OrderPage() {
             {bank.demo ? <p className="notice notice--warning">{t("shop.payBankDemo")}</p> : null}
           </>
         ) : null}
-        {order.paymentMethod === "COD" && active.length > 0 ? <p>{t("shop.payCod", { amount: formatRupiah(order.totalIdr) })}</p> : null}
+        {order.paymentMethod === "COD" && active.length > 0 ? <p>{t("shop.payCod", { amount: formatRupiah(payment?.amountIdr ?? order.totalIdr) })}</p> : null}
         {order.paymentMethod === "CARD" && awaiting ? (
           <>
             <p>{t("shop.payCardPending")}</p>

@@ -29,6 +29,8 @@ export const envSchema = z
     /** How often (ms) the embedded search index checks the database for changes made by other processes; 0 = every query. */
     SEARCH_FRESHNESS_MS: z.coerce.number().int().min(0).max(3_600_000).default(1000),
     /** Unpaid card and bank-transfer orders are cancelled, and their stock released, after this many hours. */
+    /** Orders one phone number may place per hour: nobody can hold a product's stock with made-up orders. */
+    CHECKOUT_ORDERS_PER_PHONE_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
     ORDER_PAYMENT_WINDOW_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(24),
     /** The platform's account shown to shoppers who pay by bank transfer. The defaults are a demo, labelled as such. */
     BANK_TRANSFER_BANK: z.string().min(2).max(60).default("Bank Contoh (demo)"),

@@ -40,3 +40,27 @@ export async function recordFailedLogin(email: string, request: Request): Promis
 export async function clearFailedLogins(email: string, request: Request): Promise<void> {
   await Promise.all(keysFor(email, request).map((key) => failedLogins.delete(key)));
 }
+
+/**
+ * Orders per recipient phone number (and per forwarded client address) per hour. Cash-on-delivery
+ * orders hold stock until a seller cancels them, so placing orders must not be free for a script.
+ */
+const checkouts = new RateLimiterMemory({
+  keyPrefix: "checkout",
+  points: env.CHECKOUT_ORDERS_PER_PHONE_PER_HOUR,
+  duration: 60 * 60,
+});
+
+/** Counts one order attempt; returns the seconds to wait when the limit is reached, else 0. */
+export async function consumeCheckout(phone: string, request: Request): Promise<number> {
+  const keys = [`phone:${phone}`];
+  const forwarded = request.headers.get("X-Forwarded-For")?.split(",")[0]?.trim();
+  if (forwarded) keys.push(`ip:${forwarded}`);
+  try {
+    await Promise.all(keys.map((key) => checkouts.consume(key)));
+    return 0;
+  } catch (rejection) {
+    const ms = typeof rejection === "object" && rejection && "msBeforeNext" in rejection ? Number(rejection.msBeforeNext) : 60_000;
+    return Math.max(1, Math.ceil(ms / 1000));
+  }
+}

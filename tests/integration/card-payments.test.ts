@@ -129,6 +129,17 @@ describe("card payment events", () => {
     expect(stored).toEqual({ externalId: "cs_late", externalPaymentId: "pi_early" });
   });
 
+  it("money that arrives after a declined attempt and a cancel is flagged for refund", async () => {
+    const order = await cardOrder();
+    await apply({ kind: "payment_failed", paymentIntentId: "pi_declined", paymentId: order.paymentId });
+    const { cancelOrderByBuyer } = await import("~/models/order.server");
+    await cancelOrderByBuyer(db.prisma, { number: order.number, access: { guestToken: order.guestToken! }, actorId: null });
+    const flagged = await db.prisma.auditLog.count({ where: { action: "payment.received_after_cancel", subjectId: order.paymentId } });
+    await apply({ kind: "checkout_completed", sessionId: order.sessionId, paymentIntentId: "pi_declined", amountIdr: 50000, paid: true });
+    expect(await state(order.id, order.variantId)).toMatchObject({ payment: "SUCCEEDED", storeOrder: "CANCELLED", stock: 5 });
+    expect(await db.prisma.auditLog.count({ where: { action: "payment.received_after_cancel", subjectId: order.paymentId } })).toBe(flagged + 1);
+  });
+
   it("an event for an unknown session is not recorded, so the provider delivers it again later", async () => {
     expect(await apply({ kind: "checkout_expired", sessionId: "cs_unknown" }, "evt_unknown")).toBe("unknown_payment");
     expect(await db.prisma.webhookEvent.count({ where: { id: "evt_unknown" } })).toBe(0);

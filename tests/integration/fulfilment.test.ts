@@ -97,3 +97,33 @@ describe("seller fulfilment", () => {
     expect((await statusOf(paid.soA)).status).toBe("PAID");
   });
 });
+
+describe("review fixes: a part of an order and the money for it", () => {
+  it("a seller cannot drop one store of a prepaid order the buyer is about to pay in full", async () => {
+    const o = await orderFromTwoStores("BANK_TRANSFER");
+    await expect(applySellerAction(db.prisma, { userId: o.sellerA, storeOrderId: o.soA, action: { kind: "cancel", reason: "Bahan habis" } })).rejects.toMatchObject({ code: "not_allowed" });
+    expect((await statusOf(o.soA)).status).toBe("AWAITING_PAYMENT");
+  });
+
+  it("cash on delivery: a cancelled part comes off what the courier collects", async () => {
+    const o = await orderFromTwoStores("COD");
+    const before = (await db.prisma.payment.findFirstOrThrow({ where: { orderId: o.placed.id }, select: { amountIdr: true } })).amountIdr;
+    const partA = await db.prisma.storeOrder.findUniqueOrThrow({ where: { id: o.soA }, select: { subtotalIdr: true, shippingIdr: true } });
+    await applySellerAction(db.prisma, { userId: o.sellerA, storeOrderId: o.soA, action: { kind: "cancel", reason: "Bahan habis" } });
+    const after = (await db.prisma.payment.findFirstOrThrow({ where: { orderId: o.placed.id }, select: { amountIdr: true } })).amountIdr;
+    expect(after).toBe(before - partA.subtotalIdr - partA.shippingIdr);
+  });
+
+  it("cash on delivery is settled when the buyer confirms receipt before the seller marks it delivered", async () => {
+    const o = await orderFromTwoStores("COD");
+    for (const [seller, so] of [[o.sellerA, o.soA], [o.sellerB, o.soB]] as const) {
+      await applySellerAction(db.prisma, { userId: seller, storeOrderId: so, action: { kind: "ship", courier: "JNE", waybill: "JNE0012345678" } });
+    }
+    const { confirmReceipt } = await import("~/models/order.server");
+    const access = { guestToken: o.placed.guestToken! };
+    await confirmReceipt(db.prisma, { number: o.placed.number, storeOrderId: o.soA, access, actorId: null });
+    expect(await paymentOf(o.placed.id)).toBe("PENDING");
+    await confirmReceipt(db.prisma, { number: o.placed.number, storeOrderId: o.soB, access, actorId: null });
+    expect(await paymentOf(o.placed.id)).toBe("SUCCEEDED");
+  });
+});

@@ -476,8 +476,14 @@ describe("normalizeStripeEvent", () => {
       StripeAmountError,
     );
     expect(() =>
-      deliver(eventPayloads.chargeRefunded({ paymentIntentId: "pi_test_2", amountIdr: 45_000, amountRefundedIdr: 1_000, currency: "usd" })),
+      deliver(eventPayloads.chargeRefunded({ paymentIntentId: "pi_test_2", paymentId: "pay_x", amountIdr: 45_000, amountRefundedIdr: 1_000, currency: "usd" })),
     ).toThrow(StripeAmountError);
+  });
+
+  test("a refund in another currency that carries no payment id of ours is someone else's: ignored, not retried for days", () => {
+    expect(
+      deliver(eventPayloads.chargeRefunded({ paymentIntentId: "pi_dashboard", amountIdr: 45_000, amountRefundedIdr: 1_000, currency: "usd" })),
+    ).toEqual({ kind: "ignored", type: "charge.refunded" });
   });
 
   test("sessions and PaymentIntents without our payment id were not made by this app and are ignored", () => {

@@ -352,6 +352,9 @@ export function normalizeStripeEvent(event: Stripe.Event): CardPaymentEvent {
       const paymentIntentId = idOf(charge.payment_intent);
       // Every charge we create comes from a Checkout PaymentIntent; one without is not ours.
       if (!paymentIntentId) return ignored;
+      // Everything we charge is in rupiah: a refund in another currency (a Dashboard charge, a Payment
+      // Link) is not ours, and failing on it would make Stripe deliver it again for days.
+      if (charge.currency !== "idr" && !paymentIdOf(charge.metadata)) return ignored;
       assertIdr(charge.currency, `Charge ${charge.id}`);
       return {
         kind: "refunded",

@@ -16,9 +16,13 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 
 export type WordSpan = { start: number; end: number; word: string };
 
-/** Lower case, accents and apostrophes removed: "Se'i" → "sei", "Café" → "cafe". */
+/**
+ * Lower case, accents and apostrophes removed: "Se'i" → "sei", "Café" → "cafe". Anything that is not
+ * a letter or digit after decomposition goes too ("½" decomposes to "1⁄2"): a folded word is always
+ * one token, for the index and the query alike.
+ */
 export function foldWord(raw: string): string {
-  return raw.normalize("NFKD").replace(/\p{M}+/gu, "").replace(/['’]/g, "").toLowerCase();
+  return raw.normalize("NFKD").replace(/\p{M}+/gu, "").replace(/[^\p{L}\p{N}]+/gu, "").toLowerCase();
 }
 
 /** The words of a text with their positions in it (for highlighting the original text). */
