@@ -1,5 +1,6 @@
 import type { CardPaymentProvider } from "~/services/payments/stripe.server";
 import type { PrismaClient } from "~/utils/db.server";
+import { logger } from "~/utils/logger.server";
 import { attachCheckoutSession } from "./payment.server";
 
 /** The payment's checkout session is complete or expired: it cannot be paid again. */
@@ -48,4 +49,24 @@ export async function startCardCheckout(
   });
   await attachCheckoutSession(db, input.paymentId, session.sessionId, session.paymentIntentId);
   return session.url;
+}
+
+/**
+ * After an order is cancelled, its open card checkout must not take money any more. Best effort: a
+ * session that is already complete or expired, or Stripe unreachable, is logged; money that still
+ * arrives is flagged for refund by the payment model.
+ */
+export async function closeCardSessionsOfOrder(db: PrismaClient, provider: CardPaymentProvider | null, orderId: string): Promise<void> {
+  if (!provider) return;
+  const payments = await db.payment.findMany({
+    where: { orderId, provider: "STRIPE", externalId: { not: null }, status: { in: ["PENDING", "FAILED", "CANCELLED", "EXPIRED"] } },
+    select: { externalId: true },
+  });
+  for (const payment of payments) {
+    try {
+      await provider.expireCheckoutSession(payment.externalId!);
+    } catch (error) {
+      logger.warn("could not expire checkout session", { orderId, error: String(error) });
+    }
+  }
 }

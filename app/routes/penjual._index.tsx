@@ -3,12 +3,14 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/utils/i18n-react";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
+import { closeCardSessionsOfOrder } from "~/models/card-checkout.server";
 import { applySellerAction, type SellerAction } from "~/models/fulfilment.server";
 import { syncOrderProductsOfStoreOrder } from "~/models/product-search.server";
 import { listRecentStoreOrdersForSeller, OrderTransitionError } from "~/models/order.server";
 import { sellerOrderActionSchema } from "~/models/shop-forms.server";
 import { formatIndonesianPhone } from "~/utils/phone";
 import { listSellerStores } from "~/models/seller.server";
+import { getCardPaymentProvider } from "~/services/payments/stripe.server";
 import { requireSeller } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { pageTitle } from "~/utils/meta";
@@ -40,6 +42,10 @@ export async function action({ request }: ActionFunctionArgs) {
         : { kind: input.intent };
   try {
     await applySellerAction(prisma, { userId: user.id, storeOrderId: input.storeOrderId, action: sellerAction });
+    if (sellerAction.kind === "cancel") {
+      const part = await prisma.storeOrder.findUnique({ where: { id: input.storeOrderId }, select: { orderId: true } });
+      if (part) await closeCardSessionsOfOrder(prisma, getCardPaymentProvider(), part.orderId);
+    }
     await syncOrderProductsOfStoreOrder(input.storeOrderId);
     return { error: null, storeOrderId: input.storeOrderId };
   } catch (error) {

@@ -3,7 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/utils/i18n-react";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
-import { startCardCheckout } from "~/models/card-checkout.server";
+import { closeCardSessionsOfOrder, startCardCheckout } from "~/models/card-checkout.server";
 import {
   cancelOrderByBuyer,
   confirmReceipt,
@@ -70,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     if (input.intent === "cancel") {
       await cancelOrderByBuyer(prisma, { number, access: found.access, actorId });
-      await closeOpenCardSessions(found.order);
+      await closeCardSessionsOfOrder(prisma, getCardPaymentProvider(), found.order.id);
       await syncOrderProductsInSearch(found.order.id);
       return redirect(back);
     }
@@ -103,21 +103,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof OrderTransitionError) return data({ error: "shop.errorOrderAction" }, { status: 409 });
     throw error;
-  }
-}
-
-/** After a cancel, an open card checkout must not take money for it any more. */
-async function closeOpenCardSessions(order: OrderDetail) {
-  const card = getCardPaymentProvider();
-  if (!card) return;
-  for (const payment of order.payments) {
-    if (payment.provider !== "STRIPE" || !payment.externalId) continue;
-    try {
-      await card.expireCheckoutSession(payment.externalId);
-    } catch (error) {
-      // Already complete or expired, or Stripe unreachable: a payment that still arrives is audited for refund.
-      logger.warn("could not expire checkout session", { order: order.number, error: String(error) });
-    }
   }
 }
 
