@@ -68,3 +68,21 @@ export const sellerOrderActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("deliver"), storeOrderId: id }),
   z.object({ intent: z.literal("cancel"), storeOrderId: id, reason: z.string({ error: "shop.errorReason" }).trim().min(5, "shop.errorReason").max(200, "errors.tooLong") }),
 ]);
+
+const units = z.coerce
+  .number({ error: "seller.errorUnits" })
+  .int("seller.errorUnits")
+  .min(1, "seller.errorUnits")
+  .max(100_000, "seller.errorUnits");
+const stockCount = z.coerce
+  .number({ error: "seller.errorCount" })
+  .int("seller.errorCount")
+  .min(0, "seller.errorCount")
+  .max(1_000_000, "seller.errorCount");
+const stockNote = z.string().trim().max(200, "errors.tooLong").optional();
+
+export const stockAdjustmentSchema = z.discriminatedUnion("reason", [
+  z.object({ reason: z.literal("RESTOCK"), variantId: id, quantity: units, note: stockNote }),
+  z.object({ reason: z.literal("DAMAGED"), variantId: id, quantity: units, note: stockNote }),
+  z.object({ reason: z.literal("CORRECTION"), variantId: id, countedStock: stockCount, expectedStock: stockCount, note: stockNote }),
+]);

@@ -5,6 +5,7 @@ import { useTranslation } from "~/utils/i18n-react";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { closeCardSessionsOfOrder } from "~/models/card-checkout.server";
 import { applySellerAction, type SellerAction } from "~/models/fulfilment.server";
+import { LOW_STOCK_THRESHOLD } from "~/models/inventory-rules";
 import { syncOrderProductsOfStoreOrder } from "~/models/product-search.server";
 import { listRecentStoreOrdersForSeller, OrderTransitionError } from "~/models/order.server";
 import { sellerOrderActionSchema } from "~/models/shop-forms.server";
@@ -142,7 +143,10 @@ export default function SellerHome() {
                   <td>
                     {product.title}
                     <br />
-                    <span className="badge">{t(`seller.status.${product.status}`)}</span>
+                    <span className="badge">{t(`seller.status.${product.status}`)}</span>{" "}
+                    {product.variants.some((v) => v.stock <= LOW_STOCK_THRESHOLD) ? <span className="badge badge--warning">{t("seller.lowStock")}</span> : null}
+                    <br />
+                    <Link to={`/penjual/produk/${product.id}`}>{t("seller.manageStock")}</Link>
                   </td>
                   <td>{product.variants.map((v) => `${v.name}: ${formatRupiah(v.priceIdr)}`).join(", ")}</td>
                   <td>{product.variants.reduce((sum, v) => sum + v.stock, 0)}</td>
