@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { normalizeIndonesianPhone } from "~/utils/phone";
-import { emailField } from "~/utils/schemas.server";
+import { emailField, rupiahField } from "~/utils/schemas.server";
 import { MAX_LINE_QUANTITY } from "./cart-rules";
 
 // Server only (zod stays out of the browser). Messages are translation keys of app/locales/shop.ts.
@@ -86,3 +86,27 @@ export const stockAdjustmentSchema = z.discriminatedUnion("reason", [
   z.object({ reason: z.literal("DAMAGED"), variantId: id, quantity: units, note: stockNote }),
   z.object({ reason: z.literal("CORRECTION"), variantId: id, countedStock: stockCount, expectedStock: stockCount, note: stockNote }),
 ]);
+
+const variantRow = z.object({
+  id: z.string().max(64).optional(),
+  name: z.string({ error: "seller.errorVariantName" }).trim().min(1, "seller.errorVariantName").max(60, "errors.tooLong"),
+  priceIdr: rupiahField,
+  costIdr: rupiahField,
+  weightGrams: z.coerce.number({ error: "seller.errorWeight" }).int("seller.errorWeight").min(1, "seller.errorWeight").max(100_000, "seller.errorWeight"),
+  stock: z.coerce.number({ error: "seller.errorCount" }).int("seller.errorCount").min(0, "seller.errorCount").max(1_000_000, "seller.errorCount").optional(),
+});
+
+export const listingSchema = z.object({
+  storeId: z.string().max(64).optional(),
+  title: z.string({ error: "seller.errorTitle" }).trim().min(3, "seller.errorTitle").max(120, "errors.tooLong"),
+  categoryId: z.string({ error: "seller.errorCategory" }).min(1, "seller.errorCategory").max(64),
+  description: z.string({ error: "seller.errorDescription" }).trim().min(10, "seller.errorDescription").max(2000, "errors.tooLong"),
+  status: z.enum(["DRAFT", "ACTIVE", "ARCHIVED"], { error: "shop.errorBadRequest" }),
+  confirmBelowCost: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
+  // Empty rows of the form (for new variants) are left out.
+  variants: z.preprocess(
+    (rows) => (Array.isArray(rows) ? rows.filter((r) => r && typeof r === "object" && Object.entries(r).some(([k, v]) => k !== "id" && v !== undefined && v !== "")) : []),
+    z.array(variantRow).min(1, "seller.errorNoVariant").max(10, "errors.tooLong"),
+  ),
+});
+export type ListingForm = z.input<typeof listingSchema>;

@@ -129,6 +129,11 @@ export default function SellerHome() {
             <Link to={`/toko/${store.slug}`}>{t("seller.viewInStore")}</Link>
           </p>
           <h2>{t("seller.products")}</h2>
+          <p>
+            <Link to="/penjual/produk/baru" className="button button--primary">
+              {t("seller.newProduct")}
+            </Link>
+          </p>
           <table className="table">
             <thead>
               <tr>
@@ -146,6 +151,7 @@ export default function SellerHome() {
                     <span className="badge">{t(`seller.status.${product.status}`)}</span>{" "}
                     {product.variants.some((v) => v.stock <= LOW_STOCK_THRESHOLD) ? <span className="badge badge--warning">{t("seller.lowStock")}</span> : null}
                     <br />
+                    <Link to={`/penjual/produk/${product.id}/ubah`}>{t("seller.editProduct")}</Link> ·{" "}
                     <Link to={`/penjual/produk/${product.id}`}>{t("seller.manageStock")}</Link>
                   </td>
                   <td>{product.variants.map((v) => `${v.name}: ${formatRupiah(v.priceIdr)}`).join(", ")}</td>

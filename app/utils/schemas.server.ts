@@ -28,3 +28,17 @@ export const personNameField = z
   .max(100, "errors.tooLong");
 
 export const redirectToField = z.string().max(2000).optional();
+
+/**
+ * Whole Rupiah as Indonesians write them: "25000", "25.000", "Rp 25.000". A dot groups thousands
+ * here, so "25.000" is twenty-five thousand, never 25; decimals do not exist for Rupiah prices.
+ */
+export const rupiahField = z.preprocess(
+  (value) => {
+    if (typeof value !== "string") return value;
+    const trimmed = value.trim();
+    if (trimmed === "") return undefined;
+    return /^(rp\.?\s*)?\d{1,3}(\.\d{3})*$|^(rp\.?\s*)?\d+$/i.test(trimmed) ? Number(trimmed.replace(/\D/g, "")) : Number.NaN;
+  },
+  z.number({ error: "seller.errorRupiah" }).int("seller.errorRupiah").min(0, "seller.errorRupiah").max(100_000_000, "seller.errorRupiah"),
+);

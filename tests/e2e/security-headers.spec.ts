@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createStoreWithProduct, createUser } from "./db";
+import { createStoreWithProduct, createUser, db } from "./db";
 import { logIn } from "./helpers";
 
 test("HTML responses carry a nonce-based Content-Security-Policy and refuse framing", async ({ request }) => {
@@ -87,9 +87,10 @@ test("the session cookie is HttpOnly and SameSite=Lax", async ({ page, request }
 });
 
 test("photo renditions are cached for a year and path tricks get a 404", async ({ page, request }) => {
-  await page.goto("/");
-  // Any product photo on the home page (the demo seed's products have photos).
-  const src = await page.getByRole("region", { name: "Produk terbaru" }).getByRole("img").first().getAttribute("src");
+  // A photo of a seeded product, as its product page shows it (products made by other tests have none).
+  const withPhoto = await db.product.findFirstOrThrow({ where: { status: "ACTIVE", images: { some: {} } }, select: { slug: true } });
+  await page.goto(`/produk/${withPhoto.slug}`);
+  const src = await page.getByRole("main").getByRole("img").first().getAttribute("src");
   const match = src?.match(/^\/gambar\/([a-f0-9]{32})\/(\d+)\.webp$/);
   expect(match, `image src ${src}`).toBeTruthy();
   const key = match![1]!;
