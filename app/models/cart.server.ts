@@ -83,6 +83,8 @@ export async function setCartItemQuantity(db: PrismaClient, cartId: string, item
     if (limit <= 0) throw new CartError("out_of_stock");
     if (quantity > limit) throw new CartError("not_enough_stock", limit);
     await tx.cartItem.update({ where: { id: itemId }, data: { quantity }, select: { id: true } });
+    // Keeps the cart alive for housekeeping, which deletes guest carts untouched for 30 days.
+    await tx.cart.update({ where: { id: cartId }, data: { updatedAt: new Date() }, select: { id: true } });
   });
 }
 

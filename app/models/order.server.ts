@@ -285,6 +285,7 @@ export async function listRecentStoreOrdersForSeller(db: PrismaClient, userId: s
           addressLine: true,
           postalCode: true,
           district: { select: { name: true, parent: { select: { name: true, parent: { select: { name: true } } } } } },
+          storeOrders: { select: { status: true } },
         },
       },
       items: { select: { productTitle: true, variantName: true, quantity: true } },

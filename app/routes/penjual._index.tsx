@@ -117,7 +117,12 @@ export default function SellerHome() {
                   {t(actionData.error)}
                 </p>
               ) : null}
-              <SellerOrderActions storeOrderId={so.id} status={so.status} cod={so.order.paymentMethod === "COD"} />
+              <SellerOrderActions
+                storeOrderId={so.id}
+                status={so.status}
+                cod={so.order.paymentMethod === "COD"}
+                onlyOpenPart={so.order.storeOrders.filter((part) => part.status !== "CANCELLED").length === 1}
+              />
             </li>
           ))}
         </ul>
@@ -167,10 +172,11 @@ export default function SellerHome() {
 }
 
 /** The next step of a store order, as big buttons; shipping asks for the courier and waybill. */
-function SellerOrderActions({ storeOrderId, status, cod }: { storeOrderId: string; status: string; cod: boolean }) {
+function SellerOrderActions({ storeOrderId, status, cod, onlyOpenPart }: { storeOrderId: string; status: string; cod: boolean; onlyOpenPart: boolean }) {
   const { t } = useTranslation();
   const hidden = <input type="hidden" name="storeOrderId" value={storeOrderId} />;
-  const mayCancel = status === "AWAITING_PAYMENT" || (cod && status === "PROCESSING");
+  // The same rule as applySellerAction: nothing paid yet, and a prepaid order only as a whole.
+  const mayCancel = (status === "AWAITING_PAYMENT" && (cod || onlyOpenPart)) || (cod && status === "PROCESSING");
   return (
     <div className="stack">
       {status === "PAID" ? (

@@ -115,6 +115,8 @@ export default function OrderPage() {
   // Times are shown in the zone of the delivery address (WIB, WITA or WIT).
   const zone = order.district.parent?.parent?.timeZone ?? "Asia/Jakarta";
   const payment = order.payments[0];
+  // What is still to pay: a cash-on-delivery order loses a cancelled store's part; otherwise the order total.
+  const amountDue = payment?.amountIdr ?? order.totalIdr;
   const active = order.storeOrders.filter((so) => so.status !== "CANCELLED");
   const awaiting = order.storeOrders.some((so) => so.status === "AWAITING_PAYMENT");
   const mayCancel = active.length > 0 && active.every((so) => buyerMayCancel(so.status, order.paymentMethod));
@@ -139,7 +141,7 @@ export default function OrderPage() {
 
       <section className="card" aria-labelledby="payment-title">
         <h2 id="payment-title">
-          {t(`paymentMethod.${order.paymentMethod}`)} · {formatRupiah(order.totalIdr)}
+          {t(`paymentMethod.${order.paymentMethod}`)} · {formatRupiah(amountDue)}
         </h2>
         {payment ? (
           <p>
@@ -162,7 +164,7 @@ export default function OrderPage() {
             {bank.demo ? <p className="notice notice--warning">{t("shop.payBankDemo")}</p> : null}
           </>
         ) : null}
-        {order.paymentMethod === "COD" && active.length > 0 ? <p>{t("shop.payCod", { amount: formatRupiah(payment?.amountIdr ?? order.totalIdr) })}</p> : null}
+        {order.paymentMethod === "COD" && active.length > 0 ? <p>{t("shop.payCod", { amount: formatRupiah(amountDue) })}</p> : null}
         {order.paymentMethod === "CARD" && awaiting ? (
           <>
             <p>{t("shop.payCardPending")}</p>
