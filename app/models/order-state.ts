@@ -30,13 +30,13 @@ const RULES: Record<StoreOrderStatus, readonly Rule[]> = {
   SHIPPED: [
     { to: "DELIVERED", by: ["seller", "admin"] },
     { to: "COMPLETED", by: ["buyer", "admin"] },
-    { to: "REFUNDED", by: ["admin", "system"] },
+    { to: "REFUNDED", by: ["seller", "admin", "system"] },
   ],
   DELIVERED: [
     { to: "COMPLETED", by: ["buyer", "admin", "system"] },
-    { to: "REFUNDED", by: ["admin", "system"] },
+    { to: "REFUNDED", by: ["seller", "admin", "system"] },
   ],
-  COMPLETED: [{ to: "REFUNDED", by: ["admin", "system"] }],
+  COMPLETED: [{ to: "REFUNDED", by: ["seller", "admin", "system"] }],
   CANCELLED: [],
   REFUNDED: [],
 };
@@ -62,6 +62,36 @@ export function initialStatus(method: PaymentMethod): StoreOrderStatus {
 export function buyerMayCancel(status: StoreOrderStatus, method: PaymentMethod): boolean {
   if (status === "AWAITING_PAYMENT") return true;
   return method === "COD" && status === "PROCESSING";
+}
+
+export type SellerActionKind = "process" | "ship" | "deliver" | "cancel" | "refund";
+
+/**
+ * What a seller may do with one of their store orders now, in the order the buttons are shown. The
+ * server applies the same rule (fulfilment.server.ts), so a hidden button is also a refused request.
+ *
+ * - cancel: before shipping; stock returns. A paid part is refunded. An unpaid prepaid order only as a
+ *   whole (`onlyOpenPart`): one payment covers every store, so the buyer must not pay for goods that will
+ *   not come.
+ * - refund: after shipping, once money was taken (cash on delivery: once delivered, the seller pays the
+ *   cash back). The goods are not restocked.
+ */
+export function sellerActionsFor(status: StoreOrderStatus, method: PaymentMethod, onlyOpenPart: boolean): SellerActionKind[] {
+  const cod = method === "COD";
+  const actions: SellerActionKind[] = [];
+  if (status === "PAID") actions.push("process");
+  if (status === "PROCESSING") actions.push("ship");
+  if (status === "SHIPPED") actions.push("deliver");
+  const mayCancel = status === "AWAITING_PAYMENT" ? cod || onlyOpenPart : status === "PAID" || status === "PROCESSING";
+  if (mayCancel) actions.push("cancel");
+  const mayRefund = cod ? status === "DELIVERED" || status === "COMPLETED" : status === "SHIPPED" || status === "DELIVERED" || status === "COMPLETED";
+  if (mayRefund) actions.push("refund");
+  return actions;
+}
+
+/** Whether cancelling from this status means money goes back to the buyer. */
+export function cancelNeedsRefund(status: StoreOrderStatus, method: PaymentMethod): boolean {
+  return method !== "COD" && (status === "PAID" || status === "PROCESSING");
 }
 
 /** Stock is held from checkout until the order is cancelled; the units count as sold unless cancelled or refunded. */
