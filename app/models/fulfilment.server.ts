@@ -10,9 +10,10 @@ export type SellerAction =
   | { kind: "process" }
   | { kind: "ship"; courier: string; waybill: string }
   | { kind: "deliver" }
-  | { kind: "cancel"; reason: string };
+  | { kind: "cancel"; reason: string }
+  | { kind: "refund"; reason: string };
 
-const TARGET = { process: "PROCESSING", ship: "SHIPPED", deliver: "DELIVERED", cancel: "CANCELLED" } as const;
+const TARGET = { process: "PROCESSING", ship: "SHIPPED", deliver: "DELIVERED", cancel: "CANCELLED", refund: "REFUNDED" } as const;
 
 /**
  * Applies a seller's action to a store order of one of their stores (ownership is in the where clause:
@@ -31,6 +32,7 @@ export async function applySellerAction(
     });
     if (!storeOrder) throw new OrderTransitionError("not_found");
     const { action } = input;
+    if (action.kind === "refund") throw new OrderTransitionError("not_allowed"); // refunds land with the ledger
     const cod = storeOrder.order.paymentMethod === "COD";
     if (action.kind === "cancel") {
       if (!(storeOrder.status === "AWAITING_PAYMENT" || (cod && storeOrder.status === "PROCESSING"))) throw new OrderTransitionError("not_allowed");

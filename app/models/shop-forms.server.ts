@@ -62,11 +62,14 @@ const waybill = z
   .trim()
   .regex(/^[A-Za-z0-9-]{6,40}$/, "shop.errorWaybill");
 
+const reason = z.string({ error: "shop.errorReason" }).trim().min(5, "shop.errorReason").max(200, "errors.tooLong");
+
 export const sellerOrderActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("process"), storeOrderId: id }),
   z.object({ intent: z.literal("ship"), storeOrderId: id, courier, waybill }),
   z.object({ intent: z.literal("deliver"), storeOrderId: id }),
-  z.object({ intent: z.literal("cancel"), storeOrderId: id, reason: z.string({ error: "shop.errorReason" }).trim().min(5, "shop.errorReason").max(200, "errors.tooLong") }),
+  z.object({ intent: z.literal("cancel"), storeOrderId: id, reason }),
+  z.object({ intent: z.literal("refund"), storeOrderId: id, reason }),
 ]);
 
 const units = z.coerce

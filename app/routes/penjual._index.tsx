@@ -38,8 +38,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const sellerAction: SellerAction =
     input.intent === "ship"
       ? { kind: "ship", courier: input.courier, waybill: input.waybill }
-      : input.intent === "cancel"
-        ? { kind: "cancel", reason: input.reason }
+      : input.intent === "cancel" || input.intent === "refund"
+        ? { kind: input.intent, reason: input.reason }
         : { kind: input.intent };
   try {
     await applySellerAction(prisma, { userId: user.id, storeOrderId: input.storeOrderId, action: sellerAction });
