@@ -4,6 +4,7 @@ import type { PaymentMethod } from "~/generated/prisma/enums";
 import type { PrismaClient } from "~/utils/db.server";
 import { getCartView, type CartView } from "./cart.server";
 import { initialStatus } from "./order-state";
+import { commissionFor } from "./commission";
 import { shippingCostIdr } from "./shipping";
 
 type Tx = Prisma.TransactionClient;
@@ -95,6 +96,8 @@ export type CheckoutInput = {
   postalCode: string | null;
   paymentMethod: PaymentMethod;
   paymentWindowHours: number;
+  /** The platform's commission in basis points, fixed on each store order now (default 0). */
+  commissionBasisPoints?: number;
   now?: Date;
 };
 
@@ -187,6 +190,7 @@ export async function placeOrder(db: PrismaClient, input: CheckoutInput): Promis
           status,
           subtotalIdr: group.subtotalIdr,
           shippingIdr: storeQuote.shippingIdr ?? 0,
+          commissionIdr: commissionFor(group.subtotalIdr, input.commissionBasisPoints ?? 0),
           createdAt: now,
           events: { create: { toStatus: status, actorId: input.buyerId, createdAt: now } },
         },

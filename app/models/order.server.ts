@@ -2,6 +2,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { StoreOrderStatus } from "~/generated/prisma/enums";
 import type { PrismaClient } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
+import { creditCompletedStoreOrder, debitRefundedStoreOrder } from "./ledger.server";
 import { buyerMayCancel, statusesAllowing, STATUS_TIMESTAMP, type Actor } from "./order-state";
 
 type Tx = Prisma.TransactionClient;
@@ -50,6 +51,10 @@ export async function transitionStoreOrder(
     const restock = input.to === "CANCELLED" || !["SHIPPED", "DELIVERED", "COMPLETED"].includes(current.status);
     await releaseUnits(tx, input.storeOrderId, input.actorId, now, restock);
   }
+  // The ledger follows the same single transition: a completion credits the store once, a refund of a
+  // credited order debits it once.
+  if (input.to === "COMPLETED") await creditCompletedStoreOrder(tx, input.storeOrderId, now);
+  if (input.to === "REFUNDED") await debitRefundedStoreOrder(tx, input.storeOrderId, now);
   return { changed: true, from: current.status };
 }
 
@@ -168,12 +173,38 @@ export async function confirmReceipt(db: PrismaClient, input: { number: string; 
 
 /**
  * Cash on delivery is paid once every open part of the order has reached the buyer (delivered by the
- * seller, or confirmed received by the buyer, whichever comes first).
+ * seller, or confirmed received by the buyer, whichever comes first). A part refunded after delivery was
+ * paid too, and paid back: the payment then shows as (partly) refunded.
  */
 export async function settleCashOnDelivery(tx: Tx, orderId: string): Promise<void> {
   const parts = await tx.storeOrder.findMany({ where: { orderId, status: { not: "CANCELLED" } }, select: { status: true } });
-  if (parts.length === 0 || !parts.every((p) => p.status === "DELIVERED" || p.status === "COMPLETED")) return;
-  await tx.payment.updateMany({ where: { orderId, provider: "COD", status: "PENDING" }, data: { status: "SUCCEEDED" } });
+  if (parts.length === 0 || !parts.every((p) => p.status === "DELIVERED" || p.status === "COMPLETED" || p.status === "REFUNDED")) return;
+  const payment = await tx.payment.findFirst({ where: { orderId, provider: "COD", status: "PENDING" }, select: { id: true, amountIdr: true, refundedIdr: true } });
+  if (!payment) return;
+  const status = payment.refundedIdr === 0 ? "SUCCEEDED" : payment.refundedIdr >= payment.amountIdr ? "REFUNDED" : "PARTIALLY_REFUNDED";
+  await tx.payment.updateMany({ where: { id: payment.id, status: "PENDING" }, data: { status } });
+}
+
+/**
+ * Delivered orders the buyer has not confirmed are completed after `days` days, so the store is credited
+ * even when a buyer never comes back. Each store order in its own transaction; safe to run concurrently.
+ */
+export async function autoCompleteDeliveredOrders(db: PrismaClient, days: number, now = new Date()): Promise<number> {
+  const due = await db.storeOrder.findMany({
+    where: { status: "DELIVERED", deliveredAt: { lte: new Date(now.getTime() - days * 86_400_000) } },
+    select: { id: true, orderId: true },
+    take: 200,
+  });
+  let completed = 0;
+  for (const so of due) {
+    const changed = await db.$transaction(async (tx) => {
+      const result = await transitionStoreOrder(tx, { storeOrderId: so.id, to: "COMPLETED", actor: "system", actorId: null, note: `Selesai otomatis ${days} hari setelah diterima`, now });
+      if (result.changed) await settleCashOnDelivery(tx, so.orderId);
+      return result.changed;
+    });
+    if (changed) completed += 1;
+  }
+  return completed;
 }
 
 /** An admin confirms that a bank transfer arrived: the payment succeeds and the order is paid. */

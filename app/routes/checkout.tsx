@@ -118,6 +118,7 @@ export async function action({ request }: ActionFunctionArgs) {
       postalCode: input.postalCode ?? null,
       paymentMethod: input.paymentMethod,
       paymentWindowHours: env.ORDER_PAYMENT_WINDOW_HOURS,
+      commissionBasisPoints: env.COMMISSION_BASIS_POINTS,
     });
   } catch (error) {
     if (!(error instanceof CheckoutError)) throw error;

@@ -28,10 +28,16 @@ export const envSchema = z
     MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, "MEILI_INDEX may hold only letters, digits, - and _").default("products"),
     /** How often (ms) the embedded search index checks the database for changes made by other processes; 0 = every query. */
     SEARCH_FRESHNESS_MS: z.coerce.number().int().min(0).max(3_600_000).default(1000),
-    /** Unpaid card and bank-transfer orders are cancelled, and their stock released, after this many hours. */
     /** Orders one phone number may place per hour: nobody can hold a product's stock with made-up orders. */
     CHECKOUT_ORDERS_PER_PHONE_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
+    /** Unpaid card and bank-transfer orders are cancelled, and their stock released, after this many hours. */
     ORDER_PAYMENT_WINDOW_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(24),
+    /** The platform's commission on a store order's goods, in basis points (100 = 1%); fixed on each order when it is placed. */
+    COMMISSION_BASIS_POINTS: z.coerce.number().int().min(0).max(5000).default(0),
+    /** A delivered order the buyer has not confirmed is completed (and credited to the store) after this many days. */
+    ORDER_AUTO_COMPLETE_DAYS: z.coerce.number().int().min(1).max(60).default(3),
+    /** A completed order's credit becomes available for payout after this many days (time for the buyer to complain). */
+    LEDGER_HOLD_DAYS: z.coerce.number().int().min(0).max(60).default(3),
     /** The platform's account shown to shoppers who pay by bank transfer. The defaults are a demo, labelled as such. */
     BANK_TRANSFER_BANK: z.string().min(2).max(60).default("Bank Contoh (demo)"),
     BANK_TRANSFER_ACCOUNT_NUMBER: z.string().regex(/^[0-9 -]{6,30}$/, "BANK_TRANSFER_ACCOUNT_NUMBER must be digits").default("000 000 0000"),

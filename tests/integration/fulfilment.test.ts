@@ -89,12 +89,19 @@ describe("seller fulfilment", () => {
     expect(await stockOf(o.a.variantIds[0]!)).toBe(before + 2);
     expect((await statusOf(o.soA)).status).toBe("CANCELLED");
 
+    // A paid part may be cancelled too: its stock returns and its money goes back (here by the admin's transfer).
     const paid = await orderFromTwoStores("BANK_TRANSFER");
     await db.prisma.storeOrder.updateMany({ where: { orderId: paid.placed.id }, data: { status: "PAID" } });
+    await db.prisma.payment.updateMany({ where: { orderId: paid.placed.id }, data: { status: "SUCCEEDED" } });
+    const paidStock = await stockOf(paid.a.variantIds[0]!);
+    const result = await applySellerAction(db.prisma, { userId: paid.sellerA, storeOrderId: paid.soA, action: { kind: "cancel", reason: "Tidak bisa kirim" } });
+    expect(result.refund).toMatchObject({ kind: "bank", status: "MANUAL_PENDING", amountIdr: 30000 + 10000 });
+    expect((await statusOf(paid.soA)).status).toBe("CANCELLED");
+    expect(await stockOf(paid.a.variantIds[0]!)).toBe(paidStock + 2);
     await expect(
       applySellerAction(db.prisma, { userId: paid.sellerA, storeOrderId: paid.soA, action: { kind: "cancel", reason: "Tidak bisa kirim" } }),
     ).rejects.toMatchObject({ code: "not_allowed" });
-    expect((await statusOf(paid.soA)).status).toBe("PAID");
+    expect(await db.prisma.refund.count({ where: { storeOrderId: paid.soA } })).toBe(1);
   });
 });
 

@@ -1,4 +1,5 @@
-import { buyerMayCancel, canTransition, holdsStock, initialStatus, statusesAllowing } from "~/models/order-state";
+import { commissionFor, formatCommissionRate } from "~/models/commission";
+import { buyerMayCancel, canTransition, cancelNeedsRefund, holdsStock, initialStatus, sellerActionsFor, statusesAllowing } from "~/models/order-state";
 import { billableKilograms, shippingCostIdr } from "~/models/shipping";
 import { formatIndonesianPhone, normalizeIndonesianPhone } from "~/utils/phone";
 
@@ -73,5 +74,49 @@ describe("WhatsApp links", () => {
     const { whatsappLink } = await import("~/utils/whatsapp");
     expect(whatsappLink("0812-3456-7890", "Halo")).toBe("https://wa.me/6281234567890?text=Halo");
     expect(whatsappLink("+62 812 3456 7890", "Halo Bu")).toBe("https://wa.me/6281234567890?text=Halo%20Bu");
+  });
+});
+
+describe("what a seller may do with a store order", () => {
+  it("follows the order from payment to delivery, one step at a time", () => {
+    expect(sellerActionsFor("AWAITING_PAYMENT", "BANK_TRANSFER", true)).toEqual(["cancel"]);
+    expect(sellerActionsFor("AWAITING_PAYMENT", "BANK_TRANSFER", false)).toEqual([]); // one payment covers every store
+    expect(sellerActionsFor("PAID", "CARD", false)).toEqual(["process", "cancel"]);
+    expect(sellerActionsFor("PROCESSING", "CARD", true)).toEqual(["ship", "cancel"]);
+    expect(sellerActionsFor("SHIPPED", "CARD", true)).toEqual(["deliver", "refund"]);
+    expect(sellerActionsFor("DELIVERED", "BANK_TRANSFER", true)).toEqual(["refund"]);
+    expect(sellerActionsFor("COMPLETED", "CARD", true)).toEqual(["refund"]);
+    expect(sellerActionsFor("CANCELLED", "CARD", true)).toEqual([]);
+    expect(sellerActionsFor("REFUNDED", "CARD", true)).toEqual([]);
+  });
+
+  it("cash on delivery is refunded only after the cash was collected", () => {
+    expect(sellerActionsFor("PROCESSING", "COD", false)).toEqual(["ship", "cancel"]);
+    expect(sellerActionsFor("SHIPPED", "COD", true)).toEqual(["deliver"]);
+    expect(sellerActionsFor("DELIVERED", "COD", true)).toEqual(["refund"]);
+    expect(cancelNeedsRefund("PROCESSING", "COD")).toBe(false);
+    expect(cancelNeedsRefund("PROCESSING", "CARD")).toBe(true);
+    expect(cancelNeedsRefund("AWAITING_PAYMENT", "CARD")).toBe(false);
+  });
+
+  it("every action a seller is offered is a move the state machine allows them", () => {
+    const target = { process: "PROCESSING", ship: "SHIPPED", deliver: "DELIVERED", cancel: "CANCELLED", refund: "REFUNDED" } as const;
+    for (const status of ["AWAITING_PAYMENT", "PAID", "PROCESSING", "SHIPPED", "DELIVERED", "COMPLETED", "CANCELLED", "REFUNDED"] as const) {
+      for (const method of ["COD", "CARD", "BANK_TRANSFER"] as const) {
+        for (const action of sellerActionsFor(status, method, true)) expect(canTransition(status, target[action], "seller")).toBe(true);
+      }
+    }
+  });
+});
+
+describe("commission", () => {
+  it("is taken on goods, rounded down, and 0% by default", () => {
+    expect(commissionFor(40_000, 0)).toBe(0);
+    expect(commissionFor(40_000, 1000)).toBe(4_000);
+    expect(commissionFor(33_333, 250)).toBe(833); // 833.325 → 833
+    expect(() => commissionFor(-1, 100)).toThrow(RangeError);
+    expect(() => commissionFor(1000, 10_001)).toThrow(RangeError);
+    expect(formatCommissionRate(250, "id")).toBe("2,5%");
+    expect(formatCommissionRate(0, "en")).toBe("0%");
   });
 });

@@ -1,0 +1,244 @@
+import type { Prisma } from "~/generated/prisma/client";
+import type { LedgerKind } from "~/generated/prisma/enums";
+import type { PrismaClient } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
+import { recordAudit } from "./audit.server";
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * The store ledger: what the platform owes each store. The platform collects card and bank-transfer
+ * payments (Stripe cannot pay out to Indonesian sellers), so a store's money sits with the platform until
+ * an admin transfers it.
+ *
+ * - A store order that becomes COMPLETED credits SALE (goods + shipping the buyer paid) and debits the
+ *   COMMISSION fixed on it at checkout. Cash on delivery: the seller already holds the cash, so
+ *   CASH_COLLECTED debits the same amount again and only the commission remains (owed by the store).
+ * - A completed store order that is refunded debits REFUND (the whole sale), credits the commission back
+ *   (COMMISSION_REVERSAL), and for cash on delivery credits CASH_RETURNED: the seller paid the buyer back.
+ * - Refunds before completion touch the ledger not at all: nothing was credited yet.
+ * - A payout debits PAYOUT. It may never exceed the available balance.
+ *
+ * Entries are never updated or deleted. (storeOrderId, kind) is unique, so an order is credited once.
+ * A credit waits LEDGER_HOLD_DAYS (`availableAt`) before it may be paid out; debits count at once.
+ */
+
+const DAY_MS = 86_400_000;
+
+type StoreOrderMoney = {
+  id: string;
+  storeId: string;
+  subtotalIdr: number;
+  shippingIdr: number;
+  commissionIdr: number;
+  order: { number: string; paymentMethod: string };
+};
+
+async function loadStoreOrder(tx: Tx, storeOrderId: string): Promise<StoreOrderMoney> {
+  return tx.storeOrder.findUniqueOrThrow({
+    where: { id: storeOrderId },
+    select: { id: true, storeId: true, subtotalIdr: true, shippingIdr: true, commissionIdr: true, order: { select: { number: true, paymentMethod: true } } },
+  });
+}
+
+type NewEntry = { kind: LedgerKind; amountIdr: number; memo: string };
+
+async function writeEntries(tx: Tx, so: StoreOrderMoney, entries: NewEntry[], availableAt: Date, now: Date) {
+  for (const entry of entries) {
+    if (entry.amountIdr === 0) continue;
+    await tx.ledgerEntry.create({
+      data: { storeId: so.storeId, storeOrderId: so.id, kind: entry.kind, amountIdr: entry.amountIdr, memo: entry.memo, availableAt, createdAt: now },
+      select: { id: true },
+    });
+  }
+}
+
+/** Called by the transition that completed the store order (so exactly once). */
+export async function creditCompletedStoreOrder(tx: Tx, storeOrderId: string, now: Date, holdDays = getEnv().LEDGER_HOLD_DAYS): Promise<void> {
+  const so = await loadStoreOrder(tx, storeOrderId);
+  const sale = so.subtotalIdr + so.shippingIdr;
+  const entries: NewEntry[] = [
+    { kind: "SALE", amountIdr: sale, memo: `Pesanan ${so.order.number} selesai` },
+    { kind: "COMMISSION", amountIdr: -so.commissionIdr, memo: `Komisi platform pesanan ${so.order.number}` },
+  ];
+  if (so.order.paymentMethod === "COD") {
+    entries.push({ kind: "CASH_COLLECTED", amountIdr: -sale, memo: `Dibayar tunai ke penjual (COD) pesanan ${so.order.number}` });
+  }
+  await writeEntries(tx, so, entries, new Date(now.getTime() + holdDays * DAY_MS), now);
+}
+
+/**
+ * Called by the transition that refunded the store order. Only an order that was credited is debited.
+ */
+export async function debitRefundedStoreOrder(tx: Tx, storeOrderId: string, now: Date): Promise<void> {
+  const credited = await tx.ledgerEntry.findUnique({ where: { storeOrderId_kind: { storeOrderId, kind: "SALE" } }, select: { amountIdr: true } });
+  if (!credited) return;
+  const so = await loadStoreOrder(tx, storeOrderId);
+  const commission = await tx.ledgerEntry.findUnique({ where: { storeOrderId_kind: { storeOrderId, kind: "COMMISSION" } }, select: { amountIdr: true } });
+  const entries: NewEntry[] = [
+    { kind: "REFUND", amountIdr: -credited.amountIdr, memo: `Dana pesanan ${so.order.number} dikembalikan ke pembeli` },
+    { kind: "COMMISSION_REVERSAL", amountIdr: -(commission?.amountIdr ?? 0), memo: `Komisi pesanan ${so.order.number} dikembalikan` },
+  ];
+  if (so.order.paymentMethod === "COD") {
+    entries.push({ kind: "CASH_RETURNED", amountIdr: credited.amountIdr, memo: `Penjual mengembalikan uang tunai pesanan ${so.order.number}` });
+  }
+  await writeEntries(tx, so, entries, now, now);
+}
+
+export type StoreBalance = {
+  /** Credited, still within the hold period. */
+  pendingIdr: number;
+  /** May be paid out now; negative when the store owes the platform (e.g. commission on cash sales). */
+  availableIdr: number;
+  /** Paid out to the store's bank account so far. */
+  paidOutIdr: number;
+  /** Everything earned: pending + available + paid out. */
+  earnedIdr: number;
+};
+
+export async function getStoreBalance(db: PrismaClient | Tx, storeId: string, now = new Date()): Promise<StoreBalance> {
+  const [earned, pending, paid] = await Promise.all([
+    db.ledgerEntry.aggregate({ where: { storeId, kind: { not: "PAYOUT" } }, _sum: { amountIdr: true } }),
+    db.ledgerEntry.aggregate({ where: { storeId, kind: { not: "PAYOUT" }, availableAt: { gt: now } }, _sum: { amountIdr: true } }),
+    db.ledgerEntry.aggregate({ where: { storeId, kind: "PAYOUT" }, _sum: { amountIdr: true } }),
+  ]);
+  const earnedIdr = earned._sum.amountIdr ?? 0;
+  const pendingIdr = pending._sum.amountIdr ?? 0;
+  const paidOutIdr = 0 - (paid._sum.amountIdr ?? 0);
+  return { pendingIdr, availableIdr: earnedIdr - pendingIdr - paidOutIdr, paidOutIdr, earnedIdr };
+}
+
+export type LedgerLine = {
+  id: string;
+  kind: LedgerKind;
+  amountIdr: number;
+  memo: string | null;
+  createdAt: Date;
+  availableAt: Date;
+  orderNumber: string | null;
+  storeOrderId: string | null;
+  bankReference: string | null;
+  /** The store's total after this line (all entries up to and including it, oldest first). */
+  runningIdr: number;
+};
+
+/** The ledger of one store the user belongs to, newest first, with the running total of each line. */
+export async function listLedgerForSeller(db: PrismaClient, input: { userId: string; storeId: string; page: number; pageSize?: number }) {
+  const store = await db.store.findFirst({ where: { id: input.storeId, members: { some: { userId: input.userId } } }, select: { id: true } });
+  if (!store) return null;
+  return listLedger(db, store.id, input.page, input.pageSize);
+}
+
+export async function listLedger(db: PrismaClient, storeId: string, page: number, pageSize = 50) {
+  const where = { storeId };
+  const total = await db.ledgerEntry.count({ where });
+  const rows = await db.ledgerEntry.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (page - 1) * pageSize,
+    take: pageSize,
+    select: {
+      id: true,
+      kind: true,
+      amountIdr: true,
+      memo: true,
+      createdAt: true,
+      availableAt: true,
+      storeOrderId: true,
+      storeOrder: { select: { order: { select: { number: true } } } },
+      payout: { select: { bankReference: true } },
+    },
+  });
+  // The running total of the newest line on this page is the sum of everything up to it.
+  let running = 0;
+  if (rows.length > 0) {
+    const last = rows[0]!;
+    const upTo = await db.ledgerEntry.aggregate({
+      where: { storeId, OR: [{ createdAt: { lt: last.createdAt } }, { createdAt: last.createdAt, id: { lte: last.id } }] },
+      _sum: { amountIdr: true },
+    });
+    running = upTo._sum.amountIdr ?? 0;
+  }
+  const lines: LedgerLine[] = rows.map((row) => {
+    const line: LedgerLine = {
+      id: row.id,
+      kind: row.kind,
+      amountIdr: row.amountIdr,
+      memo: row.memo,
+      createdAt: row.createdAt,
+      availableAt: row.availableAt,
+      storeOrderId: row.storeOrderId,
+      orderNumber: row.storeOrder?.order.number ?? null,
+      bankReference: row.payout?.bankReference ?? null,
+      runningIdr: running,
+    };
+    running -= row.amountIdr;
+    return line;
+  });
+  return { lines, total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+export class PayoutError extends Error {
+  constructor(public readonly code: "store_not_found" | "bad_amount" | "exceeds_available" | "duplicate_reference") {
+    super(code);
+    this.name = "PayoutError";
+  }
+}
+
+/**
+ * An admin records money sent to a store's bank account. The available balance is computed inside the
+ * same transaction as the debit; SQLite runs one write transaction at a time, so two payouts recorded at
+ * once cannot both spend the same balance. (On PostgreSQL the first statement's row lock on the store
+ * serialises them the same way.)
+ */
+export async function recordPayout(
+  db: PrismaClient,
+  input: { storeId: string; amountIdr: number; bankReference: string; paidAt: Date; adminId: string; now?: Date },
+): Promise<{ payoutId: string }> {
+  const now = input.now ?? new Date();
+  if (!Number.isInteger(input.amountIdr) || input.amountIdr <= 0) throw new PayoutError("bad_amount");
+  return db.$transaction(async (tx) => {
+    // Take the store's row first: on PostgreSQL this is the lock that serialises payouts of one store.
+    const touched = await tx.store.updateMany({ where: { id: input.storeId }, data: { updatedAt: now } });
+    if (touched.count === 0) throw new PayoutError("store_not_found");
+    const duplicate = await tx.payout.findFirst({ where: { storeId: input.storeId, bankReference: input.bankReference }, select: { id: true } });
+    if (duplicate) throw new PayoutError("duplicate_reference");
+    const balance = await getStoreBalance(tx, input.storeId, now);
+    if (input.amountIdr > balance.availableIdr) throw new PayoutError("exceeds_available");
+    const payout = await tx.payout.create({
+      data: { storeId: input.storeId, amountIdr: input.amountIdr, bankReference: input.bankReference, paidAt: input.paidAt, recordedById: input.adminId, createdAt: now },
+      select: { id: true },
+    });
+    await tx.ledgerEntry.create({
+      data: {
+        storeId: input.storeId,
+        kind: "PAYOUT",
+        amountIdr: -input.amountIdr,
+        payoutId: payout.id,
+        memo: `Transfer ke rekening toko, ref. ${input.bankReference}`,
+        availableAt: now,
+        createdAt: now,
+      },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actorId: input.adminId,
+      action: "payout.record",
+      subjectType: "Store",
+      subjectId: input.storeId,
+      details: { payoutId: payout.id, amountIdr: input.amountIdr, bankReference: input.bankReference },
+    });
+    return { payoutId: payout.id };
+  });
+}
+
+/** Stores with money to pay out, for the admin's payout screen. */
+export async function listStoresForPayout(db: PrismaClient, now = new Date()) {
+  const stores = await db.store.findMany({
+    where: { ledger: { some: {} } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, slug: true, payoutBankName: true, payoutAccountNumber: true, payoutAccountHolder: true },
+  });
+  const withBalances = await Promise.all(stores.map(async (store) => ({ ...store, balance: await getStoreBalance(db, store.id, now) })));
+  return withBalances;
+}
