@@ -22,6 +22,7 @@ import type {
   StoreOrderStatus,
 } from "~/generated/prisma/enums";
 import { processProductImage, storeProcessedImage } from "~/models/image-pipeline.server";
+import { completionEntries } from "~/models/ledger.server";
 import { loadPovertyLines } from "~/models/poverty-line.server";
 import { loadRegions } from "~/models/region.server";
 import type { ImageStorage } from "~/services/image-storage.server";
@@ -853,6 +854,7 @@ export async function wipeDemoData(prisma: PrismaClient): Promise<void> {
     prisma.webhookEvent.deleteMany(),
     prisma.ledgerEntry.deleteMany(),
     prisma.payout.deleteMany(),
+    prisma.refund.deleteMany(),
     prisma.graduationProposal.deleteMany(),
     prisma.graduationAssessment.deleteMany(),
     prisma.coachingAttendance.deleteMany(),
@@ -1550,6 +1552,51 @@ export function soldCountsByProduct(data: Pick<DemoData, "variants" | "storeOrde
   return sold;
 }
 
+/** Days a completed order's credit is held before payout in the demo history (the app's default). */
+const DEMO_LEDGER_HOLD_DAYS = 3;
+
+/**
+ * The store ledger the demo history implies: every completed store order credited by the app's own rule
+ * (`completionEntries`), and a payout to each store on the 5th of every month of what was available then,
+ * recorded by the admin with a transfer reference.
+ */
+export function demoLedger(data: Pick<DemoData, "orders" | "storeOrders" | "users">) {
+  const orderById = new Map(data.orders.map((o) => [o.id!, o]));
+  const admin = data.users.find((u) => u.email === "admin@pasarmandiri.test");
+  const entries: Prisma.LedgerEntryCreateManyInput[] = [];
+  let latest = 0;
+  for (const so of data.storeOrders) {
+    latest = Math.max(latest, new Date(so.updatedAt ?? so.createdAt!).getTime());
+    if (!so.completedAt) continue;
+    const order = orderById.get(so.orderId)!;
+    entries.push(
+      ...completionEntries(
+        { id: so.id!, storeId: so.storeId, subtotalIdr: so.subtotalIdr, shippingIdr: so.shippingIdr, commissionIdr: so.commissionIdr ?? 0, orderNumber: order.number, paymentMethod: order.paymentMethod },
+        new Date(so.completedAt),
+        DEMO_LEDGER_HOLD_DAYS,
+      ),
+    );
+  }
+  const payouts: Prisma.PayoutCreateManyInput[] = [];
+  if (!admin || entries.length === 0) return { entries, payouts };
+  const first = new Date(Math.min(...entries.map((e) => new Date(e.createdAt!).getTime())));
+  const stores = [...new Set(entries.map((e) => e.storeId))].sort();
+  // 10:00 WIB on the 5th of each month after the first sale, up to the newest event of the history.
+  for (let month = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 5, 3)); month.getTime() <= latest; month = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 5, 3))) {
+    for (const storeId of stores) {
+      const available = entries.filter((e) => e.storeId === storeId && new Date(e.availableAt).getTime() <= month.getTime()).reduce((sum, e) => sum + e.amountIdr, 0);
+      const paid = payouts.filter((p) => p.storeId === storeId).reduce((sum, p) => sum + p.amountIdr, 0);
+      const amountIdr = available - paid;
+      if (amountIdr <= 0) continue;
+      const id = cuidLike();
+      const reference = `TRF-${month.toISOString().slice(0, 7).replace("-", "")}-${storeId.slice(-6).toUpperCase()}`;
+      payouts.push({ id, storeId, amountIdr, bankReference: reference, paidAt: month, recordedById: admin.id!, createdAt: month });
+      entries.push({ storeId, kind: "PAYOUT", amountIdr: -amountIdr, payoutId: id, memo: `Transfer ke rekening toko, ref. ${reference}`, availableAt: month, createdAt: month });
+    }
+  }
+  return { entries, payouts };
+}
+
 /** Writes the demo in one transaction, parents before children, in chunks. */
 export async function writeDemoData(prisma: PrismaClient, data: DemoData, images: Prisma.ProductImageCreateManyInput[]): Promise<void> {
   const sellerUsers = data.users.filter((u) => u.householdId);
@@ -1580,6 +1627,9 @@ export async function writeDemoData(prisma: PrismaClient, data: DemoData, images
       await chunked(data.orderItems, (chunk) => tx.orderItem.createMany({ data: chunk }));
       await chunked(data.events, (chunk) => tx.storeOrderEvent.createMany({ data: chunk }));
       await chunked(data.movements, (chunk) => tx.stockMovement.createMany({ data: chunk }));
+      const ledger = demoLedger(data);
+      await tx.payout.createMany({ data: ledger.payouts });
+      await chunked(ledger.entries, (chunk) => tx.ledgerEntry.createMany({ data: chunk }));
       await tx.auditLog.createMany({ data: data.audits });
     },
     { timeout: 60_000, maxWait: 10_000 },

@@ -43,7 +43,7 @@ async function loadStoreOrder(tx: Tx, storeOrderId: string): Promise<StoreOrderM
 
 type NewEntry = { kind: LedgerKind; amountIdr: number; memo: string };
 
-async function writeEntries(tx: Tx, so: StoreOrderMoney, entries: NewEntry[], availableAt: Date, now: Date) {
+async function writeEntries(tx: Tx, so: { id: string; storeId: string }, entries: NewEntry[], availableAt: Date, now: Date) {
   for (const entry of entries) {
     if (entry.amountIdr === 0) continue;
     await tx.ledgerEntry.create({
@@ -53,18 +53,37 @@ async function writeEntries(tx: Tx, so: StoreOrderMoney, entries: NewEntry[], av
   }
 }
 
+export type CompletedStoreOrder = {
+  id: string;
+  storeId: string;
+  subtotalIdr: number;
+  shippingIdr: number;
+  commissionIdr: number;
+  orderNumber: string;
+  paymentMethod: string;
+};
+
+/** The ledger lines of a completed store order (the demo seed writes its history with the same rule). */
+export function completionEntries(so: CompletedStoreOrder, completedAt: Date, holdDays: number): Prisma.LedgerEntryCreateManyInput[] {
+  const sale = so.subtotalIdr + so.shippingIdr;
+  const entries: NewEntry[] = [
+    { kind: "SALE", amountIdr: sale, memo: `Pesanan ${so.orderNumber} selesai` },
+    { kind: "COMMISSION", amountIdr: -so.commissionIdr, memo: `Komisi platform pesanan ${so.orderNumber}` },
+  ];
+  if (so.paymentMethod === "COD") {
+    entries.push({ kind: "CASH_COLLECTED", amountIdr: -sale, memo: `Dibayar tunai ke penjual (COD) pesanan ${so.orderNumber}` });
+  }
+  const availableAt = new Date(completedAt.getTime() + holdDays * DAY_MS);
+  return entries
+    .filter((entry) => entry.amountIdr !== 0)
+    .map((entry) => ({ storeId: so.storeId, storeOrderId: so.id, kind: entry.kind, amountIdr: entry.amountIdr, memo: entry.memo, availableAt, createdAt: completedAt }));
+}
+
 /** Called by the transition that completed the store order (so exactly once). */
 export async function creditCompletedStoreOrder(tx: Tx, storeOrderId: string, now: Date, holdDays = getEnv().LEDGER_HOLD_DAYS): Promise<void> {
   const so = await loadStoreOrder(tx, storeOrderId);
-  const sale = so.subtotalIdr + so.shippingIdr;
-  const entries: NewEntry[] = [
-    { kind: "SALE", amountIdr: sale, memo: `Pesanan ${so.order.number} selesai` },
-    { kind: "COMMISSION", amountIdr: -so.commissionIdr, memo: `Komisi platform pesanan ${so.order.number}` },
-  ];
-  if (so.order.paymentMethod === "COD") {
-    entries.push({ kind: "CASH_COLLECTED", amountIdr: -sale, memo: `Dibayar tunai ke penjual (COD) pesanan ${so.order.number}` });
-  }
-  await writeEntries(tx, so, entries, new Date(now.getTime() + holdDays * DAY_MS), now);
+  const rows = completionEntries({ ...so, orderNumber: so.order.number, paymentMethod: so.order.paymentMethod }, now, holdDays);
+  for (const row of rows) await tx.ledgerEntry.create({ data: row, select: { id: true } });
 }
 
 /**
@@ -241,4 +260,30 @@ export async function listStoresForPayout(db: PrismaClient, now = new Date()) {
   });
   const withBalances = await Promise.all(stores.map(async (store) => ({ ...store, balance: await getStoreBalance(db, store.id, now) })));
   return withBalances;
+}
+
+/** Orders of a store that are under way: their money reaches the ledger when they complete. */
+export async function inProgressTotals(db: PrismaClient, storeId: string) {
+  const open = await db.storeOrder.aggregate({
+    where: { storeId, status: { in: ["PAID", "PROCESSING", "SHIPPED", "DELIVERED"] } },
+    _sum: { subtotalIdr: true, shippingIdr: true, commissionIdr: true },
+    _count: true,
+  });
+  return { count: open._count, amountIdr: (open._sum.subtotalIdr ?? 0) + (open._sum.shippingIdr ?? 0) - (open._sum.commissionIdr ?? 0) };
+}
+
+/** The stores a seller belongs to, with what the balance page shows of each. */
+export async function listSellerStoresForBalance(db: PrismaClient, userId: string) {
+  return db.store.findMany({
+    where: { members: { some: { userId } } },
+    orderBy: { name: "asc" },
+    select: {
+      id: true,
+      name: true,
+      payoutBankName: true,
+      payoutAccountNumber: true,
+      payoutAccountHolder: true,
+      regency: { select: { parent: { select: { timeZone: true } } } },
+    },
+  });
 }

@@ -254,6 +254,7 @@ const orderDetailSelect = {
       courier: true,
       waybill: true,
       cancelReason: true,
+      refund: { select: { status: true, amountIdr: true } },
       store: { select: { name: true, slug: true, whatsapp: true } },
       items: { select: { id: true, productTitle: true, variantName: true, unitPriceIdr: true, quantity: true } },
       events: { select: { toStatus: true, note: true, createdAt: true }, orderBy: { createdAt: "asc" } },

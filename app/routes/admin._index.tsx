@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/utils/i18n-react";
 import { TemporaryPasswordNotice } from "~/components/temporary-password-notice";
 import { createAccountSchema } from "~/models/auth-forms.server";
@@ -61,6 +61,17 @@ export default function AdminHome() {
   return (
     <>
       <h1>{t("admin.title")}</h1>
+      <nav aria-label={t("admin.title")} className="button-row">
+        <Link to="/admin/transfer" className="button">
+          {t("nav.bankTransfers")}
+        </Link>
+        <Link to="/admin/pengembalian" className="button">
+          {t("money.refundsTitle")}
+        </Link>
+        <Link to="/admin/pencairan" className="button">
+          {t("money.payoutsTitle")}
+        </Link>
+      </nav>
       {actionData?.created ? <TemporaryPasswordNotice {...actionData.created} /> : null}
       <section aria-labelledby="create-account-title" className="narrow">
         <h2 id="create-account-title">{t("admin.createUser")}</h2>

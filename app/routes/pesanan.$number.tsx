@@ -223,6 +223,11 @@ export default function OrderPage() {
               {t("shop.cancelReason")}: {storeOrder.cancelReason}
             </p>
           ) : null}
+          {storeOrder.refund ? (
+            <p className="notice" data-testid="refund-status">
+              {t("money.refundOf", { status: t(`money.refundStatus.${storeOrder.refund.status}`), amount: formatRupiah(storeOrder.refund.amountIdr) })}
+            </p>
+          ) : null}
           <h3>{t("shop.timeline")}</h3>
           <ol className="timeline">
             {timelineOf(storeOrder).map((step) => (

@@ -207,6 +207,29 @@ describe("the demo seed", () => {
     expect(providers).toEqual(new Set(["COD", "BANK_TRANSFER", "STRIPE"]));
   });
 
+  test("every completed order is credited to its store once, and payouts never exceed what was available", async () => {
+    const completed = await db.prisma.storeOrder.findMany({
+      where: { completedAt: { not: null } },
+      select: { id: true, subtotalIdr: true, shippingIdr: true, order: { select: { paymentMethod: true } }, ledgerEntries: { select: { kind: true, amountIdr: true } } },
+    });
+    expect(completed.length).toBeGreaterThan(50);
+    for (const so of completed) {
+      const sale = so.ledgerEntries.filter((e) => e.kind === "SALE");
+      expect(sale).toEqual([{ kind: "SALE", amountIdr: so.subtotalIdr + so.shippingIdr }]);
+      const cash = so.ledgerEntries.filter((e) => e.kind === "CASH_COLLECTED").map((e) => e.amountIdr);
+      expect(cash).toEqual(so.order.paymentMethod === "COD" ? [-(so.subtotalIdr + so.shippingIdr)] : []);
+    }
+    expect(await db.prisma.ledgerEntry.count({ where: { storeOrder: { completedAt: null } } })).toBe(0);
+    const payouts = await db.prisma.payout.findMany({ select: { storeId: true, amountIdr: true, paidAt: true, entries: { select: { amountIdr: true } } }, orderBy: { paidAt: "asc" } });
+    expect(payouts.length).toBeGreaterThan(0);
+    for (const payout of payouts) {
+      expect(payout.entries).toEqual([{ amountIdr: -payout.amountIdr }]);
+      // At the moment of each payout, the store's ledger up to then is never below zero.
+      const upTo = await db.prisma.ledgerEntry.aggregate({ where: { storeId: payout.storeId, availableAt: { lte: payout.paidAt } }, _sum: { amountIdr: true } });
+      expect(upTo._sum.amountIdr ?? 0).toBeGreaterThanOrEqual(0);
+    }
+  });
+
   test("stock equals the sum of its movements and never went below zero", async () => {
     const variants = await db.prisma.productVariant.findMany({
       select: { stock: true, stockMovements: { select: { delta: true, createdAt: true }, orderBy: { createdAt: "asc" } } },
