@@ -17,7 +17,7 @@ export type ListingInput = {
 };
 
 export class ListingError extends Error {
-  constructor(public readonly code: "not_found" | "no_variants" | "below_cost" | "unknown_category" | "unknown_variant") {
+  constructor(public readonly code: "not_found" | "no_variants" | "below_cost" | "unknown_category" | "unknown_variant" | "variant_sold") {
     super(code);
     this.name = "ListingError";
   }
@@ -121,6 +121,33 @@ export async function updateListing(db: PrismaClient, input: { userId: string; p
     }
     await recordAudit(tx, { actorId: input.userId, action: "product.update", subjectType: "Product", subjectId: product.id, details: { status: input.listing.status } });
     return { id: product.id };
+  });
+}
+
+/**
+ * Removes a variant made by mistake. A variant that was ever ordered keeps its history (orders, stock
+ * movements) and cannot be removed: the seller empties its stock instead. A product keeps at least one.
+ */
+export async function removeVariant(db: PrismaClient, input: { userId: string; productId: string; variantId: string }) {
+  return db.$transaction(async (tx) => {
+    const variant = await tx.productVariant.findFirst({
+      where: { id: input.variantId, productId: input.productId, product: { store: { members: { some: { userId: input.userId } } } } },
+      select: { id: true, name: true, stock: true, productId: true },
+    });
+    if (!variant) throw new ListingError("not_found");
+    const siblings = await tx.productVariant.count({ where: { productId: variant.productId } });
+    if (siblings <= 1) throw new ListingError("no_variants");
+    if ((await tx.orderItem.count({ where: { variantId: variant.id } })) > 0) throw new ListingError("variant_sold");
+    // Its stock movements and any cart lines go with it (cascade); the audit log keeps what was removed.
+    await tx.productVariant.delete({ where: { id: variant.id }, select: { id: true } });
+    await recordAudit(tx, {
+      actorId: input.userId,
+      action: "product.variant.remove",
+      subjectType: "Product",
+      subjectId: variant.productId,
+      details: { variantId: variant.id, name: variant.name, stock: variant.stock },
+    });
+    return { productId: variant.productId };
   });
 }
 

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { LOW_STOCK_THRESHOLD } from "~/models/inventory-rules";
 import { adjustStock, getProductStockForSeller, StockAdjustmentError, type StockAdjustment } from "~/models/inventory.server";
+import { ListingError, removeVariant } from "~/models/listing.server";
 import { syncProductInSearch } from "~/models/product-search.server";
 import { stockAdjustmentSchema } from "~/models/shop-forms.server";
 import { requireSeller } from "~/utils/auth.server";
@@ -24,7 +25,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireSeller(request);
-  const submission = parseWithZod(await readFormData(request), { schema: stockAdjustmentSchema });
+  const form = await readFormData(request);
+  if (form.get("intent") === "remove-variant") {
+    const variantId = form.get("variantId");
+    if (typeof variantId !== "string" || variantId.length === 0 || variantId.length > 64) return data({ error: "shop.errorBadRequest", saved: null }, { status: 400 });
+    try {
+      const removed = await removeVariant(prisma, { userId: user.id, productId: params.productId ?? "", variantId });
+      await syncProductInSearch(removed.productId);
+      return { error: null, saved: null, removed: true };
+    } catch (error) {
+      if (!(error instanceof ListingError)) throw error;
+      const [status, key] =
+        error.code === "no_variants" ? [409, "seller.errorLastVariant"] : error.code === "variant_sold" ? [409, "seller.errorVariantSold"] : [404, "shop.errorItemNotFound"];
+      return data({ error: key, saved: null }, { status });
+    }
+  }
+  const submission = parseWithZod(form, { schema: stockAdjustmentSchema });
   if (submission.status !== "success") {
     const first = Object.values(submission.error ?? {}).flat()[0] ?? "shop.errorBadRequest";
     return data({ error: first, saved: null as { variantId: string; stock: number } | null }, { status: 400 });
@@ -65,6 +81,11 @@ export default function ProductStockPage() {
         <div className="form-errors" role="alert">
           <p>{t(actionData.error)}</p>
         </div>
+      ) : null}
+      {actionData && "removed" in actionData ? (
+        <p className="notice" role="status">
+          {t("seller.variantRemoved")}
+        </p>
       ) : null}
       {product.variants.map((variant) => {
         const saved = actionData?.saved?.variantId === variant.id ? actionData.saved : null;
@@ -126,6 +147,19 @@ export default function ProductStockPage() {
                 </li>
               ))}
             </ul>
+            {product.variants.length > 1 ? (
+              <details>
+                <summary className="button button--quiet">{t("seller.removeVariant")}</summary>
+                <Form method="post" className="stack">
+                  <p>{t("seller.removeVariantHint")}</p>
+                  <input type="hidden" name="intent" value="remove-variant" />
+                  <input type="hidden" name="variantId" value={variant.id} />
+                  <button type="submit" className="button">
+                    {t("seller.removeVariantConfirm", { variant: variant.name })}
+                  </button>
+                </Form>
+              </details>
+            ) : null}
           </section>
         );
       })}

@@ -57,3 +57,38 @@ test("taking out more than there is, a stale recount and another seller's produc
   expect(smuggled.status()).toBe(404);
   expect((await db.productVariant.findUniqueOrThrow({ where: { id: other.variants[0]!.id }, select: { stock: true } })).stock).toBe(4);
 });
+
+test("a seller removes a variant made by mistake; another seller's variant cannot be removed", async ({ page }) => {
+  const shop = await createShippingStore({
+    variants: [
+      { name: "Kopi 250 g", priceIdr: 40_000, stock: 3 },
+      { name: "Kopi 2500 g salah ketik", priceIdr: 40_000, stock: 0 },
+    ],
+  });
+  const other = await createShippingStore({
+    variants: [
+      { name: "Teh 100 g", priceIdr: 20_000, stock: 2 },
+      { name: "Teh 200 g", priceIdr: 35_000, stock: 2 },
+    ],
+  });
+  const seller = await createUser({ roles: ["SELLER", "SHOPPER"] });
+  await addStoreMember(shop.store.id, seller.id);
+  await logIn(page, seller);
+
+  const foreign = await page.request.post(`/penjual/produk/${other.product.id}`, { form: { intent: "remove-variant", variantId: other.variants[1]!.id } });
+  expect(foreign.status()).toBe(404);
+  const smuggled = await page.request.post(`/penjual/produk/${shop.product.id}`, { form: { intent: "remove-variant", variantId: other.variants[1]!.id } });
+  expect(smuggled.status()).toBe(404);
+  expect(await db.productVariant.count({ where: { productId: other.product.id } })).toBe(2);
+
+  await page.goto(`/penjual/produk/${shop.product.id}`);
+  const mistake = page.getByRole("region", { name: "Kopi 2500 g salah ketik" });
+  await mistake.getByText("Hapus varian ini").click();
+  await mistake.getByRole("button", { name: "Ya, hapus Kopi 2500 g salah ketik" }).click();
+  await expect(page.getByRole("status")).toHaveText("Varian sudah dihapus.");
+  await expect(page.getByRole("heading", { name: "Kopi 2500 g salah ketik" })).toHaveCount(0);
+  // The last variant offers no removal.
+  await expect(page.getByText("Hapus varian ini")).toHaveCount(0);
+  await page.goto(`/produk/${shop.product.slug}`);
+  await expect(page.getByText("Kopi 2500 g salah ketik")).toHaveCount(0);
+});

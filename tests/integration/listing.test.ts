@@ -1,4 +1,4 @@
-import { createListing, getListingForSeller, updateListing, type ListingInput } from "~/models/listing.server";
+import { createListing, getListingForSeller, removeVariant, updateListing, type ListingInput } from "~/models/listing.server";
 import { listingSchema } from "~/models/shop-forms.server";
 import { createTestDatabase } from "../helpers/database";
 import { createRegions, createStoreWithProduct } from "../helpers/marketplace-fixtures";
@@ -111,5 +111,39 @@ describe("the product editor's rules", () => {
       variants: [{ name: "250 g", priceIdr: "25,5", costIdr: "15000", weightGrams: "260" }],
     });
     expect(wrong.success).toBe(false);
+  });
+});
+
+describe("removing a variant", () => {
+  it("removes a variant made by mistake, keeps one at least, and never one that was ordered", async () => {
+    const s = await seller();
+    const created = await createListing(db.prisma, { userId: s.userId, storeId: s.store.id, listing: listing(s.categoryId) });
+    const variants = await db.prisma.productVariant.findMany({ where: { productId: created.id }, select: { id: true, name: true }, orderBy: { position: "asc" } });
+    const small = variants[0]!;
+    const large = variants[1]!;
+
+    // Another seller, or the right seller with another product's id, finds nothing.
+    const other = await seller();
+    await expect(removeVariant(db.prisma, { userId: other.userId, productId: created.id, variantId: large.id })).rejects.toMatchObject({ code: "not_found" });
+    await expect(removeVariant(db.prisma, { userId: s.userId, productId: s.productId, variantId: large.id })).rejects.toMatchObject({ code: "not_found" });
+
+    // The small one was ordered once: its history stays.
+    const storeOrder = await db.prisma.storeOrder.create({
+      data: {
+        order: { create: { number: `PM-T-${created.id.slice(-6)}`, recipientName: "A", phone: "6281234567890", addressLine: "Jl. 1", districtCode: "32.04.01", paymentMethod: "COD", subtotalIdr: 10000, shippingIdr: 0, totalIdr: 10000 } },
+        store: { connect: { id: s.store.id } },
+        subtotalIdr: 10000,
+        shippingIdr: 0,
+        items: { create: { variantId: small.id, productTitle: "K", variantName: "100 g", unitPriceIdr: 10000, unitCostIdr: 6000, quantity: 1, weightGrams: 120 } },
+      },
+      select: { id: true },
+    });
+    expect(storeOrder.id).toBeTruthy();
+    await expect(removeVariant(db.prisma, { userId: s.userId, productId: created.id, variantId: small.id })).rejects.toMatchObject({ code: "variant_sold" });
+
+    await removeVariant(db.prisma, { userId: s.userId, productId: created.id, variantId: large.id });
+    expect(await db.prisma.productVariant.count({ where: { productId: created.id } })).toBe(1);
+    expect(await db.prisma.auditLog.count({ where: { action: "product.variant.remove", subjectId: created.id } })).toBe(1);
+    await expect(removeVariant(db.prisma, { userId: s.userId, productId: created.id, variantId: small.id })).rejects.toMatchObject({ code: "no_variants" });
   });
 });
