@@ -31,7 +31,6 @@ export function getProductPhotosForSeller(db: PrismaClient, userId: string, prod
       id: true,
       slug: true,
       title: true,
-      status: true,
       images: { select: { id: true, storageKey: true, width: true, height: true, alt: true, placeholder: true }, orderBy: photoOrder },
     },
   });

@@ -429,7 +429,8 @@ describe("arranging, describing and deleting photos", () => {
     const product = await db.prisma.product.findUniqueOrThrow({ where: { id: s.productId }, select: { title: true } });
     expect((await photosOf(s.productId))[0]!.alt).toBe(product.title);
 
-    expect(await photoForm(s, { intent: "rotate", imageId })).toMatchObject({ status: 400 });
+    expect(await photoForm(s, { intent: "rotate", imageId })).toMatchObject({ status: 400, body: { error: "photos.errorBadRequest" } });
+    expect(await photoForm(s, { intent: "up" })).toMatchObject({ status: 400, body: { error: "photos.errorBadRequest" } });
   });
 
   test("delete renumbers; files stay while another product or a logo uses the same photo, and go with the last use", async () => {
