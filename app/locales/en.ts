@@ -2,6 +2,7 @@ import browse from "./browse";
 import errors from "./errors";
 import type { Catalog } from "./id";
 import money from "./money";
+import photos from "./photos";
 import search from "./search";
 import shop from "./shop";
 
@@ -192,6 +193,7 @@ const en: Catalog = {
   search: search.en,
   shop: shop.en,
   money: money.en,
+  photos: photos.en,
   cart: {
     link: "Cart",
     linkLabel: "Shopping cart, {{count}} items",

@@ -1,6 +1,7 @@
 import errors from "./errors";
 import browse from "./browse";
 import money from "./money";
+import photos from "./photos";
 import search from "./search";
 import shop from "./shop";
 
@@ -192,6 +193,7 @@ const id = {
   search: search.id,
   shop: shop.id,
   money: money.id,
+  photos: photos.id,
   cart: {
     link: "Keranjang",
     linkLabel: "Keranjang belanja, {{count}} barang",

@@ -409,6 +409,7 @@ const storeProfileSelect = {
   story: true,
   whatsapp: true,
   kubeGroupId: true,
+  logoKey: true,
   regency: { select: { name: true, parent: { select: { name: true } } } },
 } satisfies Prisma.StoreSelect;
 

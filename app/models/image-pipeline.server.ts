@@ -143,13 +143,18 @@ export async function processProductImage(input: Buffer, opts: ProcessImageOptio
   };
 }
 
-/** Writes every rendition; files already stored under the same content key are left as they are. */
-export async function storeProcessedImage(storage: ImageStorage, processed: ProcessedImage): Promise<void> {
-  await Promise.all(
+/**
+ * Writes every rendition; files already stored under the same content key are left as they are.
+ * Returns true when this call wrote at least one file (a caller that fails later removes only what it wrote).
+ */
+export async function storeProcessedImage(storage: ImageStorage, processed: ProcessedImage): Promise<boolean> {
+  const written = await Promise.all(
     processed.renditions.map(async (rendition) => {
       const target = renditionPath(processed.storageKey, rendition.width);
-      if (await storage.exists(target)) return;
+      if (await storage.exists(target)) return false;
       await storage.put(target, rendition.data);
+      return true;
     }),
   );
+  return written.some(Boolean);
 }

@@ -52,6 +52,11 @@ export default function EditProductPage() {
         <Link to="/penjual">{t("seller.title")}</Link> · <Link to={`/penjual/produk/${product.id}`}>{t("seller.manageStock")}</Link> ·{" "}
         <Link to={`/produk/${product.slug}`}>{t("seller.viewInStore")}</Link>
       </p>
+      <p>
+        <Link to={`/penjual/produk/${product.id}/foto`} className="button">
+          {t("photos.link")}
+        </Link>
+      </p>
       <h1>{t("seller.editProduct")}</h1>
       {searchParams.get("tersimpan") && !failed ? (
         <p className="notice" role="status">

@@ -31,7 +31,8 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     const product = await createListing(prisma, { userId: user.id, storeId, listing: parsed.listing });
     await syncProductInSearch(product.id);
-    return redirect(`/penjual/produk/${product.id}/ubah?tersimpan=1`);
+    // A new product's next step is its photos.
+    return redirect(`/penjual/produk/${product.id}/foto?baru=1`);
   } catch (error) {
     if (error instanceof ListingError) {
       const failure = listingFailure(error, form);

@@ -13,7 +13,7 @@ import {
 } from "~/models/catalog.server";
 import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
-import { bestRendition, imageUrl } from "~/utils/images";
+import { bestRendition, imageUrl, logoUrl } from "~/utils/images";
 import { pageTitle } from "~/utils/meta";
 import { whatsappLink } from "~/utils/whatsapp";
 
@@ -34,6 +34,9 @@ export default function StorePage() {
   return (
     <>
       <section className="store-head">
+        {store.logoKey ? (
+          <img className="store-head__logo" src={logoUrl(store.logoKey)} alt={t("photos.logoAlt", { store: store.name })} width={80} height={80} />
+        ) : null}
         <h1>{store.name}</h1>
         {store.kubeGroupId ? <p className="badge">{t("store.kube")}</p> : null}
         <p>{store.description}</p>

@@ -33,3 +33,12 @@ export function imageSrcSet(storageKey: string, sourceWidth: number): string {
 
 /** A content hash key: 32 lowercase hex characters. Anything else is refused by the image route. */
 export const STORAGE_KEY_PATTERN = /^[a-f0-9]{32}$/;
+
+/** The file inputs of the seller's upload forms (the server reads files only under these names). */
+export const PHOTO_UPLOAD_FIELD = "foto";
+export const LOGO_UPLOAD_FIELD = "logo";
+
+/** The store logo as shown on store pages: the smallest rendition, which every stored image has. */
+export function logoUrl(storageKey: string): string {
+  return imageUrl(storageKey, RENDITION_WIDTHS[0]);
+}

@@ -88,13 +88,13 @@ describe("storeProcessedImage", () => {
   test("writes every rendition of a processed photo where the image route will look", async () => {
     const input = await sharp({ create: { width: 1000, height: 750, channels: 3, background: "#8e44ad" } }).jpeg().toBuffer();
     const processed = await processProductImage(input);
-    await storeProcessedImage(storage, processed);
+    expect(await storeProcessedImage(storage, processed)).toBe(true);
     expect((await readdir(path.join(root, processed.storageKey))).sort()).toEqual(["160.webp", "320.webp", "640.webp", "960.webp"]);
     for (const rendition of processed.renditions) {
       expect(await storage.read(renditionPath(processed.storageKey, rendition.width))).toEqual(rendition.data);
     }
-    // Storing the same photo again is harmless.
-    await storeProcessedImage(storage, processed);
+    // Storing the same photo again is harmless, and says it wrote nothing.
+    expect(await storeProcessedImage(storage, processed)).toBe(false);
     expect(await readdir(path.join(root, processed.storageKey))).toHaveLength(4);
   });
 });
