@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { describeConfig, readConfig, USAGE } from "./bench/config";
 import { stopActiveLoad } from "./bench/http";
+import { imagesSection } from "./bench/images";
 import { jsSizeSection, type RouteJsTarget } from "./bench/js-size";
 import {
   HarnessError,
@@ -43,8 +44,8 @@ const STOREFRONT_ROUTES: RouteJsTarget[] = [
 ];
 const JS_BUDGET_BYTES = 100_000;
 
-/** The report, in order. New sections (image pipeline, search, …) go here. */
-const SECTIONS: BenchSection[] = [loadSection(HTTP_SCENARIOS), jsSizeSection(STOREFRONT_ROUTES, JS_BUDGET_BYTES), searchSection];
+/** The report, in order. New sections go here. */
+const SECTIONS: BenchSection[] = [loadSection(HTTP_SCENARIOS), jsSizeSection(STOREFRONT_ROUTES, JS_BUDGET_BYTES), searchSection, imagesSection];
 
 async function main(): Promise<void> {
   if (process.argv.includes("--help")) {

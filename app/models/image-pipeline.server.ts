@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import sharp from "sharp";
+import sharp, { type SharpOptions } from "sharp";
 import { renditionPath, type ImageStorage } from "~/services/image-storage.server";
 import { renditionWidthsFor } from "~/utils/images";
 
@@ -7,8 +7,9 @@ import { renditionWidthsFor } from "~/utils/images";
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 /** 40 megapixels is above any phone camera; it stops decompression bombs (a tiny PNG that decodes to gigabytes). */
 export const MAX_IMAGE_PIXELS = 40_000_000;
-const PLACEHOLDER_WIDTH = 16;
-const WEBP_QUALITY = 80;
+/** WebP settings of every rendition (exported, like the placeholder's, for the benchmark's bare-sharp baseline). */
+export const RENDITION_WEBP = { quality: 80 } as const;
+export const PLACEHOLDER = { width: 16, blurSigma: 1, webp: { quality: 40 } } as const;
 /** Part of the content hash, so changing how renditions are made gives new keys instead of stale files. */
 const PIPELINE_VERSION = "v1";
 
@@ -87,6 +88,12 @@ function rejectionFromSharp(error: unknown): ImageRejectedError {
   return new ImageRejectedError("corrupt", `The image could not be decoded: ${message}`);
 }
 
+/** How an upload is decoded: upright by its EXIF orientation, first frame only, within the pixel limit. */
+export function decodeOptions(maxPixels: number = MAX_IMAGE_PIXELS): SharpOptions {
+  // failOn "error" refuses truncated and damaged pixel data; the pixel limit is checked again while decoding.
+  return { failOn: "error", limitInputPixels: maxPixels, autoOrient: true, pages: 1 };
+}
+
 /**
  * Turns an uploaded photo into WebP renditions without its metadata (EXIF, GPS, XMP, IPTC, ICC profile).
  * The upload is decoded by each rendition's own pipeline (cloned from one configured input), so
@@ -104,8 +111,7 @@ export async function processProductImage(input: Buffer, opts: ProcessImageOptio
     throw new ImageRejectedError("unsupported_format", "Only JPEG, PNG, WebP and AVIF photos are accepted");
   }
 
-  // failOn "error" refuses truncated and damaged pixel data; the pixel limit is checked again while decoding.
-  const base = sharp(input, { failOn: "error", limitInputPixels: maxPixels, autoOrient: true, pages: 1 });
+  const base = sharp(input, decodeOptions(maxPixels));
   const metadata = await base.metadata().catch((error: unknown) => {
     throw rejectionFromSharp(error);
   });
@@ -125,10 +131,14 @@ export async function processProductImage(input: Buffer, opts: ProcessImageOptio
   try {
     renditionData = await Promise.all(
       // withoutEnlargement: an image narrower than the smallest width keeps its own size.
-      widths.map((w) => base.clone().resize({ width: w, withoutEnlargement: true }).webp({ quality: WEBP_QUALITY }).toBuffer()),
+      widths.map((w) => base.clone().resize({ width: w, withoutEnlargement: true }).webp(RENDITION_WEBP).toBuffer()),
     );
     // From the smallest rendition: decoding a 160 px WebP is cheaper than decoding the upload once more.
-    placeholderData = await sharp(renditionData[0]).resize({ width: PLACEHOLDER_WIDTH }).blur(1).webp({ quality: 40 }).toBuffer();
+    placeholderData = await sharp(renditionData[0])
+      .resize({ width: PLACEHOLDER.width })
+      .blur(PLACEHOLDER.blurSigma)
+      .webp(PLACEHOLDER.webp)
+      .toBuffer();
   } catch (error) {
     throw rejectionFromSharp(error);
   }

@@ -70,7 +70,7 @@ export const USAGE = `Environment:
   BENCH_RUNS=1            repetitions; medians are reported (max ${LIMITS.runs})
   BENCH_CONNECTIONS=50    concurrent connections (targets are stated for 50)
   BENCH_ACCEPT_ENCODING   default "gzip, deflate, br" like a browser; "" sends none
-  BENCH_ONLY=load,js      run only these sections
+  BENCH_ONLY=load,js      run only these sections (load, js, search, images)
   BENCH_SCENARIOS=home    run only these page load scenarios (home, product, static)
   BENCH_SKIP_BUILD=1      use the existing build/ and public/build/
   BENCH_REUSE_DB=1        keep .cache/bench/app.db from the previous run
