@@ -1,6 +1,7 @@
 import browse from "./browse";
 import errors from "./errors";
 import type { Catalog } from "./id";
+import sales from "./sales";
 import search from "./search";
 import shop from "./shop";
 
@@ -184,6 +185,7 @@ const en: Catalog = {
   browse: browse.en,
   search: search.en,
   shop: shop.en,
+  sales: sales.en,
   cart: {
     link: "Cart",
     linkLabel: "Shopping cart, {{count}} items",

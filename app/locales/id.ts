@@ -1,5 +1,6 @@
 import errors from "./errors";
 import browse from "./browse";
+import sales from "./sales";
 import search from "./search";
 import shop from "./shop";
 
@@ -184,6 +185,7 @@ const id = {
   browse: browse.id,
   search: search.id,
   shop: shop.id,
+  sales: sales.id,
   cart: {
     link: "Keranjang",
     linkLabel: "Keranjang belanja, {{count}} barang",
