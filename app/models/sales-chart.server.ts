@@ -9,7 +9,7 @@ import { curveMonotoneX, line } from "d3-shape";
 
 // Narrow enough that its 13-unit labels stay readable when a phone scales it down.
 export const CHART_SIZE = { width: 400, height: 240 } as const;
-const MARGIN = { top: 12, right: 16, bottom: 28, left: 64 } as const;
+const MARGIN = { top: 12, right: 16, bottom: 28, left: 76 } as const;
 const MAX_X_LABELS = 4;
 
 export type ChartPoint = { x: number; y: number };

@@ -102,6 +102,7 @@ export default function SalesStatement() {
         {statement ? <PrintButton /> : null}
       </div>
 
+      <p className="statement__brand">{t("app.name")}</p>
       <h1>{t("sales.statementTitle")}</h1>
       <dl className="facts statement__facts">
         <dt>{t("sales.statementStore")}</dt>

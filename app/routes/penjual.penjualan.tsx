@@ -196,7 +196,7 @@ export default function SalesDashboard() {
             <FigureList figures={report.current} />
           </section>
 
-          <section aria-labelledby="sales-pending-heading" className="card">
+          <section aria-labelledby="sales-pending-heading" className="card sales-pending">
             <h2 id="sales-pending-heading">{t("sales.notCountedTitle")}</h2>
             <p className="muted">{t("sales.notCountedIntro")}</p>
             <dl className="facts">
@@ -280,7 +280,8 @@ function FigureCard({ label, current, previous, money = false }: { label: string
     <li className="card sales-card">
       <p className="sales-card__label">{label}</p>
       <p className="sales-card__value">{show(current)}</p>
-      <p className="sales-card__change">
+      <p className={`sales-card__change sales-card__change--${change.direction}`}>
+        <span aria-hidden="true">{change.direction === "up" ? "▲ " : change.direction === "down" ? "▼ " : ""}</span>
         {change.direction === "same"
           ? t("sales.changeSame")
           : t(change.direction === "up" ? "sales.changeUp" : "sales.changeDown", {
@@ -315,10 +316,8 @@ function FigureList({ figures }: { figures: SalesFigures }) {
       <dd>{formatRupiah(figures.grossProfitIdr)}</dd>
       <dt>{t("sales.commission")}</dt>
       <dd>{formatRupiah(figures.commissionIdr)}</dd>
-      <dt>{t("sales.refunds")}</dt>
-      <dd>
-        {formatRupiah(figures.refundsIdr)} · {t("sales.refundCount", { count: figures.refundCount })}
-      </dd>
+      <dt>{t("sales.refundsWithCount", { count: figures.refundCount })}</dt>
+      <dd>{formatRupiah(figures.refundsIdr)}</dd>
       <dt>{t("sales.refundedCommission")}</dt>
       <dd>{formatRupiah(figures.refundedCommissionIdr)}</dd>
       <dt>
