@@ -40,7 +40,8 @@ export function requestedStoreId(params: URLSearchParams): string | null {
 
 /**
  * Reads `periode`, `from`, `to` (and `jenis` for the export) against the store's today. Dates given
- * without `periode` mean a chosen range; with neither, the fallback period (or preset) applies. A range needs both dates, real ones, the first not after the
+ * without `periode` mean a chosen range; with neither, the fallback period (or preset) applies, also
+ * when the range tab is opened without dates. A range needs both dates, real ones, the first not after the
  * second, at most two years apart.
  */
 export function resolveSalesQuery(params: URLSearchParams, today: LocalDate, fallback: PeriodKind | Period): ResolvedSalesQuery {
@@ -56,8 +57,10 @@ export function resolveSalesQuery(params: URLSearchParams, today: LocalDate, fal
   const exportKind = input.jenis ? exportByParam.get(input.jenis) : "orders";
   if (!exportKind) return { ok: false, echo, error: "sales.errorExportKind" };
   if (kind !== "range") return { ok: true, echo, kind, period: presetPeriod(kind, today), exportKind };
-  if (!input.periode && !datesGiven && typeof fallback !== "string") {
-    return { ok: true, echo: { ...echo, from: fallback.from, to: fallback.to }, kind, period: fallback, exportKind };
+  if (!datesGiven) {
+    // The "choose dates" tab opened without dates: start from the default period, ready to change.
+    const period = typeof fallback === "string" ? presetPeriod(fallback === "range" ? "month" : fallback, today) : fallback;
+    return { ok: true, echo: { ...echo, from: period.from, to: period.to }, kind, period, exportKind };
   }
 
   if (!input.from || !input.to) return { ok: false, echo, error: "sales.errorDatesRequired" };

@@ -30,7 +30,7 @@ const compactRupiah = {
   en: new Intl.NumberFormat("en-ID", { notation: "compact", maximumFractionDigits: 1 }),
 };
 
-/** Short amounts for chart axes: "Rp1,2 jt" (or "Rp1.2M" in English). Never for totals a seller reads. */
+/** Short amounts for chart axes: "Rp1,2 jt" (or "Rp1,2M" in English). Never for totals a seller reads. */
 export function formatRupiahCompact(amountIdr: number, locale: "id" | "en"): string {
   if (!Number.isSafeInteger(amountIdr)) throw new TypeError(`Rupiah amounts are integers, got ${amountIdr}`);
   return `Rp${compactRupiah[locale].format(amountIdr)}`;

@@ -75,6 +75,8 @@ describe("the sales pages' query string", () => {
     expect(resolve("periode=minggu-ini")).toMatchObject({ ok: true, kind: "week", period: { from: "2026-11-23", to: today } });
     expect(resolve("from=2026-01-01&to=2026-03-31&jenis=barang")).toMatchObject({ ok: true, kind: "range", period: { from: "2026-01-01", to: "2026-03-31" }, exportKind: "items" });
     expect(resolve("", { from: "2026-06-01", to: today })).toMatchObject({ ok: true, kind: "range", period: { from: "2026-06-01", to: today } });
+    // The range tab without dates starts from this month, ready to change.
+    expect(resolve("periode=pilih-tanggal")).toMatchObject({ ok: true, kind: "range", period: { from: "2026-11-01", to: today }, echo: { from: "2026-11-01", to: today } });
     // Two years and a day (room for a leap day), 731 days, is the longest period.
     expect(resolve("from=2024-11-28&to=2026-11-28")).toMatchObject({ ok: true });
   });
@@ -82,7 +84,7 @@ describe("the sales pages' query string", () => {
   it.each([
     ["periode=kemarin", "sales.errorPeriodKind"],
     ["jenis=semua", "sales.errorExportKind"],
-    ["periode=pilih-tanggal", "sales.errorDatesRequired"],
+    ["periode=pilih-tanggal&to=2026-11-01", "sales.errorDatesRequired"],
     ["from=2026-11-01", "sales.errorDatesRequired"],
     ["from=2026-02-30&to=2026-03-01", "sales.errorDateInvalid"],
     ["from=01/11/2026&to=2026-11-02", "sales.errorDateInvalid"],
