@@ -3,6 +3,7 @@ import errors from "./errors";
 import type { Catalog } from "./id";
 import money from "./money";
 import photos from "./photos";
+import sales from "./sales";
 import search from "./search";
 import shop from "./shop";
 
@@ -194,6 +195,7 @@ const en: Catalog = {
   shop: shop.en,
   money: money.en,
   photos: photos.en,
+  sales: sales.en,
   cart: {
     link: "Cart",
     linkLabel: "Shopping cart, {{count}} items",

@@ -2,6 +2,7 @@ import errors from "./errors";
 import browse from "./browse";
 import money from "./money";
 import photos from "./photos";
+import sales from "./sales";
 import search from "./search";
 import shop from "./shop";
 
@@ -194,6 +195,7 @@ const id = {
   shop: shop.id,
   money: money.id,
   photos: photos.id,
+  sales: sales.id,
   cart: {
     link: "Keranjang",
     linkLabel: "Keranjang belanja, {{count}} barang",

@@ -132,6 +132,8 @@ export default function SellerHome() {
           <h1 id={`store-${store.id}`}>{store.name}</h1>
           <p>
             <Link to={`/toko/${store.slug}`}>{t("seller.viewInStore")}</Link>
+            {" · "}
+            <Link to={`/penjual/penjualan?store=${store.id}`}>{t("sales.linkFromHome")}</Link>
           </p>
           <h2>{t("seller.products")}</h2>
           <p>

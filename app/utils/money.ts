@@ -24,3 +24,14 @@ export function formatPriceRange(pricesIdr: number[]): string {
     ? formatRupiah(range.min)
     : `${formatRupiah(range.min)} – ${formatRupiah(range.max)}`;
 }
+
+const compactRupiah = {
+  id: new Intl.NumberFormat("id-ID", { notation: "compact", maximumFractionDigits: 1 }),
+  en: new Intl.NumberFormat("en-ID", { notation: "compact", maximumFractionDigits: 1 }),
+};
+
+/** Short amounts for chart axes: "Rp1,2 jt" (or "Rp1,2M" in English). Never for totals a seller reads. */
+export function formatRupiahCompact(amountIdr: number, locale: "id" | "en"): string {
+  if (!Number.isSafeInteger(amountIdr)) throw new TypeError(`Rupiah amounts are integers, got ${amountIdr}`);
+  return `Rp${compactRupiah[locale].format(amountIdr)}`;
+}

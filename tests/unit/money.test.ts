@@ -1,4 +1,4 @@
-import { formatPriceRange, formatRupiah, priceRange } from "~/utils/money";
+import { formatPriceRange, formatRupiah, formatRupiahCompact, priceRange } from "~/utils/money";
 
 // Intl puts a no-break space between "Rp" and the amount.
 const nbsp = "\u00a0";
@@ -13,6 +13,16 @@ describe("formatRupiah", () => {
   it("refuses fractions, which would mean money was computed with floats", () => {
     expect(() => formatRupiah(10.5)).toThrow(TypeError);
     expect(() => formatRupiah(Number.NaN)).toThrow(TypeError);
+  });
+});
+
+describe("formatRupiahCompact", () => {
+  it("shortens chart axis amounts in the page's language", () => {
+    expect(formatRupiahCompact(0, "id")).toBe("Rp0");
+    expect(formatRupiahCompact(60_000, "id")).toBe(`Rp60${nbsp}rb`);
+    expect(formatRupiahCompact(1_250_000, "id")).toBe(`Rp1,3${nbsp}jt`);
+    expect(formatRupiahCompact(1_250_000, "en")).toBe("Rp1,3M"); // en-ID keeps the Indonesian decimal comma
+    expect(() => formatRupiahCompact(0.5, "id")).toThrow(TypeError);
   });
 });
 
