@@ -2,6 +2,7 @@ import browse from "./browse";
 import errors from "./errors";
 import type { Catalog } from "./id";
 import search from "./search";
+import sellerOrders from "./seller-orders";
 import shop from "./shop";
 
 const en: Catalog = {
@@ -184,6 +185,7 @@ const en: Catalog = {
   browse: browse.en,
   search: search.en,
   shop: shop.en,
+  sellerOrders: sellerOrders.en,
   cart: {
     link: "Cart",
     linkLabel: "Shopping cart, {{count}} items",

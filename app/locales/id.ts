@@ -1,6 +1,7 @@
 import errors from "./errors";
 import browse from "./browse";
 import search from "./search";
+import sellerOrders from "./seller-orders";
 import shop from "./shop";
 
 /** Bahasa Indonesia: the default language and the reference catalog every other language follows. */
@@ -184,6 +185,7 @@ const id = {
   browse: browse.id,
   search: search.id,
   shop: shop.id,
+  sellerOrders: sellerOrders.id,
   cart: {
     link: "Keranjang",
     linkLabel: "Keranjang belanja, {{count}} barang",
