@@ -71,7 +71,7 @@ const id = {
     SUCCEEDED: "Sudah dikembalikan",
     FAILED: "Gagal, sedang diperiksa admin",
   },
-  shippingTitle: "Pengiriman",
+  shippingTitle: "Kurir dan nomor resi",
   notShippedYet: "Belum dikirim.",
   timelineTitle: "Riwayat pesanan",
   actor: {
@@ -194,7 +194,7 @@ const en: Widen<typeof id> = {
     SUCCEEDED: "Refunded",
     FAILED: "Failed, an admin is looking into it",
   },
-  shippingTitle: "Shipping",
+  shippingTitle: "Courier and waybill",
   notShippedYet: "Not shipped yet.",
   timelineTitle: "Order history",
   actor: {

@@ -249,28 +249,34 @@ export default function SellerOrderPage() {
 
       <section className="card" aria-labelledby="items-title">
         <h2 id="items-title">{t("sellerOrders.itemsTitle")}</h2>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t("sellerOrders.product")}</th>
-              <th scope="col">{t("sellerOrders.variant")}</th>
-              <th scope="col">{t("sellerOrders.quantity")}</th>
-              <th scope="col">{t("sellerOrders.unitPrice")}</th>
-              <th scope="col">{t("sellerOrders.lineTotal")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {so.items.map((item) => (
-              <tr key={item.id}>
-                <td>{item.productTitle}</td>
-                <td>{item.variantName}</td>
-                <td>{item.quantity}</td>
-                <td>{formatRupiah(item.unitPriceIdr)}</td>
-                <td>{formatRupiah(item.lineTotalIdr)}</td>
+        <div className="table-scroll">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">
+                  {t("sellerOrders.product")} ({t("sellerOrders.variant")})
+                </th>
+                <th scope="col">{t("sellerOrders.quantity")}</th>
+                <th scope="col">{t("sellerOrders.unitPrice")}</th>
+                <th scope="col">{t("sellerOrders.lineTotal")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {so.items.map((item) => (
+                <tr key={item.id}>
+                  <td>
+                    {item.productTitle}
+                    <br />
+                    <span className="muted">{item.variantName}</span>
+                  </td>
+                  <td>{item.quantity}</td>
+                  <td>{formatRupiah(item.unitPriceIdr)}</td>
+                  <td>{formatRupiah(item.lineTotalIdr)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         <dl className="facts totals">
           <dt>{t("sellerOrders.subtotal")}</dt>
           <dd>{formatRupiah(so.subtotalIdr)}</dd>
