@@ -5,6 +5,7 @@ import money from "./money";
 import photos from "./photos";
 import sales from "./sales";
 import search from "./search";
+import sellerOrders from "./seller-orders";
 import shop from "./shop";
 
 const en: Catalog = {
@@ -196,6 +197,7 @@ const en: Catalog = {
   money: money.en,
   photos: photos.en,
   sales: sales.en,
+  sellerOrders: sellerOrders.en,
   cart: {
     link: "Cart",
     linkLabel: "Shopping cart, {{count}} items",

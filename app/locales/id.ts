@@ -4,6 +4,7 @@ import money from "./money";
 import photos from "./photos";
 import sales from "./sales";
 import search from "./search";
+import sellerOrders from "./seller-orders";
 import shop from "./shop";
 
 /** Bahasa Indonesia: the default language and the reference catalog every other language follows. */
@@ -196,6 +197,7 @@ const id = {
   money: money.id,
   photos: photos.id,
   sales: sales.id,
+  sellerOrders: sellerOrders.id,
   cart: {
     link: "Keranjang",
     linkLabel: "Keranjang belanja, {{count}} barang",
