@@ -3,6 +3,7 @@ import errors from "./errors";
 import type { Catalog } from "./id";
 import search from "./search";
 import shop from "./shop";
+import storeProfile from "./store";
 
 const en: Catalog = {
   app: {
@@ -184,6 +185,7 @@ const en: Catalog = {
   browse: browse.en,
   search: search.en,
   shop: shop.en,
+  storeProfile: storeProfile.en,
   cart: {
     link: "Cart",
     linkLabel: "Shopping cart, {{count}} items",

@@ -2,6 +2,7 @@ import errors from "./errors";
 import browse from "./browse";
 import search from "./search";
 import shop from "./shop";
+import storeProfile from "./store";
 
 /** Bahasa Indonesia: the default language and the reference catalog every other language follows. */
 const id = {
@@ -184,6 +185,7 @@ const id = {
   browse: browse.id,
   search: search.id,
   shop: shop.id,
+  storeProfile: storeProfile.id,
   cart: {
     link: "Keranjang",
     linkLabel: "Keranjang belanja, {{count}} barang",

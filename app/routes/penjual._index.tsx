@@ -131,7 +131,8 @@ export default function SellerHome() {
         <section key={store.id} aria-labelledby={`store-${store.id}`}>
           <h1 id={`store-${store.id}`}>{store.name}</h1>
           <p>
-            <Link to={`/toko/${store.slug}`}>{t("seller.viewInStore")}</Link>
+            <Link to={`/toko/${store.slug}`}>{t("seller.viewInStore")}</Link> ·{" "}
+            <Link to={`/penjual/toko/${store.id}`}>{t("storeProfile.manageLink")}</Link>
           </p>
           <h2>{t("seller.products")}</h2>
           <p>
