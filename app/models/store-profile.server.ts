@@ -137,7 +137,12 @@ export async function updatePayoutAccount(db: PrismaClient, input: Actor & { acc
       select: { id: true, payoutBankName: true, payoutAccountNumber: true, payoutAccountHolder: true },
     });
     if (!before) throw new StoreProfileError("not_found");
-    const { account } = input;
+    // Only these three columns, whatever else the caller's object carries.
+    const account = {
+      payoutBankName: input.account.payoutBankName,
+      payoutAccountNumber: input.account.payoutAccountNumber,
+      payoutAccountHolder: input.account.payoutAccountHolder,
+    };
     if (
       before.payoutBankName === account.payoutBankName &&
       before.payoutAccountNumber === account.payoutAccountNumber &&
@@ -180,22 +185,14 @@ export async function addShippingRate(db: PrismaClient, input: Actor & { provinc
       if (!store) throw new StoreProfileError("not_found");
       if (!province) throw new StoreProfileError("unknown_province");
       if (store.shippingRates.length > 0) throw new StoreProfileError("duplicate_province");
-      const created = await tx.shippingRate.create({
-        data: {
-          storeId: store.id,
-          provinceCode: province.code,
-          firstKgIdr: input.rate.firstKgIdr,
-          additionalKgIdr: input.rate.additionalKgIdr,
-          estimatedDays: input.rate.estimatedDays ?? null,
-        },
-        select: { id: true },
-      });
+      const rate = { firstKgIdr: input.rate.firstKgIdr, additionalKgIdr: input.rate.additionalKgIdr, estimatedDays: input.rate.estimatedDays ?? null };
+      const created = await tx.shippingRate.create({ data: { storeId: store.id, provinceCode: province.code, ...rate }, select: { id: true } });
       await recordAudit(tx, {
         actorId: input.userId,
         action: "store.shipping-rate.create",
         subjectType: "Store",
         subjectId: store.id,
-        details: { provinceCode: province.code, ...input.rate },
+        details: { provinceCode: province.code, ...rate },
       });
       return { rateId: created.id };
     });
