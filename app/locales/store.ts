@@ -46,7 +46,7 @@ const id = {
 
   shippingHeading: "Ongkos kirim",
   shippingIntro: "Tulis ongkos kirim dari toko Anda ke setiap provinsi: harga 1 kg pertama, dan harga untuk setiap 1 kg berikutnya. Berat dibulatkan ke atas per kg.",
-  shippingExample: "Contoh: 1 kg pertama Rp10.000 dan tiap kg berikutnya Rp5.000. Paket 2,3 kg dihitung 3 kg: Rp10.000 + 2 × Rp5.000 = Rp20.000.",
+  shippingExample: "Contoh: 1 kg pertama Rp 10.000 dan tiap kg berikutnya Rp 5.000. Paket 2,3 kg dihitung 3 kg: Rp 10.000 + 2 × Rp 5.000 = Rp 20.000.",
   noRates: "Toko Anda belum punya ongkos kirim. Belum ada pembeli yang bisa memesan dari toko ini.",
   unshippedTitle: "Pembeli dari provinsi ini belum bisa memesan dari toko Anda, karena ongkos kirimnya belum ada:",
   unshippedHint: "Jika Anda bisa mengirim ke sana, tambahkan ongkos kirimnya di bawah.",
@@ -61,6 +61,8 @@ const id = {
   estimatedDaysLabel: "Perkiraan lama kirim, dalam hari (tidak wajib)",
   saveRate: "Simpan ongkir ke {{province}}",
   removeRate: "Hapus ongkir ke {{province}}",
+  removeRateWarning: "Setelah dihapus, pembeli dari {{province}} tidak bisa memesan dari toko Anda.",
+  removeRateConfirm: "Ya, hapus ongkir ke {{province}}",
   addRateHeading: "Tambah ongkos kirim ke provinsi lain",
   addRate: "Tambah ongkos kirim",
   rateAdded: "Ongkos kirim ditambahkan.",
@@ -77,7 +79,7 @@ const id = {
   errorAccountHolder: "Tulis nama pemilik rekening, 2 sampai 100 huruf.",
   errorProvince: "Pilih provinsi tujuan dari daftar.",
   errorDuplicate: "Ongkos kirim ke provinsi ini sudah ada. Ubah baris provinsi itu di daftar di atas.",
-  errorRateTooHigh: "Ongkos per kg paling banyak Rp1.000.000. Periksa jumlah nolnya.",
+  errorRateTooHigh: "Ongkos per kg paling banyak Rp 1.000.000. Periksa jumlah nolnya.",
   errorDays: "Tulis perkiraan lama kirim dalam hari, angka bulat 1 sampai 60.",
   errorRateNotFound: "Ongkos kirim ini sudah tidak ada. Muat ulang halaman.",
 };
@@ -129,7 +131,7 @@ const en: { [K in keyof typeof id]: string } = {
 
   shippingHeading: "Shipping rates",
   shippingIntro: "Enter the shipping price from your store to each province: the price of the first kg, and of each further kg. Weight is rounded up to whole kg.",
-  shippingExample: "Example: first kg Rp10.000 and each further kg Rp5.000. A 2.3 kg parcel counts as 3 kg: Rp10.000 + 2 × Rp5.000 = Rp20.000.",
+  shippingExample: "Example: first kg Rp 10.000 and each further kg Rp 5.000. A 2.3 kg parcel counts as 3 kg: Rp 10.000 + 2 × Rp 5.000 = Rp 20.000.",
   noRates: "Your store has no shipping rates yet. No buyer can order from this store.",
   unshippedTitle: "Buyers in these provinces cannot order from your store, because there is no shipping rate there:",
   unshippedHint: "If you can ship there, add the shipping rate below.",
@@ -144,6 +146,8 @@ const en: { [K in keyof typeof id]: string } = {
   estimatedDaysLabel: "Estimated delivery time, in days (optional)",
   saveRate: "Save rate to {{province}}",
   removeRate: "Remove rate to {{province}}",
+  removeRateWarning: "Once removed, buyers in {{province}} cannot order from your store.",
+  removeRateConfirm: "Yes, remove rate to {{province}}",
   addRateHeading: "Add a shipping rate to another province",
   addRate: "Add shipping rate",
   rateAdded: "Shipping rate added.",
@@ -160,7 +164,7 @@ const en: { [K in keyof typeof id]: string } = {
   errorAccountHolder: "Enter the account holder's name, 2 to 100 letters.",
   errorProvince: "Choose the destination province from the list.",
   errorDuplicate: "There is already a shipping rate to this province. Change that province's row in the list above.",
-  errorRateTooHigh: "At most Rp1.000.000 per kg. Check the number of zeros.",
+  errorRateTooHigh: "At most Rp 1.000.000 per kg. Check the number of zeros.",
   errorDays: "Enter the estimated delivery time in days, a whole number from 1 to 60.",
   errorRateNotFound: "This shipping rate no longer exists. Reload the page.",
 };

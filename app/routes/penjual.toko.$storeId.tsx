@@ -183,7 +183,6 @@ export default function StoreProfilePage() {
         {savedNotice("rate-remove", "storeProfile.rateRemoved")}
         <p>{t("storeProfile.shippingIntro")}</p>
         <p className="field__hint">{t("storeProfile.shippingExample")}</p>
-        <UnshippedProvinces total={provinces.length} unshipped={store.unshippedProvinces} />
         {store.shippingRates.length > 0 ? (
           <>
             <h3>{t("storeProfile.ratesTitle")}</h3>
@@ -196,6 +195,7 @@ export default function StoreProfilePage() {
             </ul>
           </>
         ) : null}
+        <UnshippedProvinces total={provinces.length} unshipped={store.unshippedProvinces} />
         {store.unshippedProvinces.length > 0 ? (
           <AddRateForm
             // A fresh, empty form once a rate was added.
@@ -409,11 +409,16 @@ function RateRow({ rate, lastResult }: { rate: Rate; lastResult: LastResult }) {
       <RateFields fields={fields} />
       <div className="rate-row__actions">
         <SubmitButton intent="rate-update" label={t("storeProfile.saveRate", { province })} />
-        {/* Removing needs no valid prices: the browser must not stop it over an emptied field. */}
-        <button type="submit" name="intent" value="rate-remove" className="button button--quiet" formNoValidate>
-          {t("storeProfile.removeRate", { province })}
-        </button>
       </div>
+      {/* Asked once more: without the rate, buyers in that province cannot order at all. */}
+      <details>
+        <summary className="button button--quiet">{t("storeProfile.removeRate", { province })}</summary>
+        <p>{t("storeProfile.removeRateWarning", { province })}</p>
+        {/* Removing needs no valid prices: the browser must not stop it over an emptied field. */}
+        <button type="submit" name="intent" value="rate-remove" className="button" formNoValidate>
+          {t("storeProfile.removeRateConfirm", { province })}
+        </button>
+      </details>
     </Form>
   );
 }

@@ -1,25 +1,33 @@
 import { randomBytes } from "node:crypto";
-import type { PrismaClient } from "~/generated/prisma/client";
+import type * as ProductSearchModule from "~/models/product-search.server";
+import type * as SearchParamsModule from "~/models/search-params.server";
+// Tests call the route loaders and actions exactly as Remix does; the rule is about routes importing routes.
+// eslint-disable-next-line no-restricted-imports
+import type * as StoreSettingsRoute from "~/routes/penjual.toko.$storeId";
+// eslint-disable-next-line no-restricted-imports
+import type * as PublicStoreRoute from "~/routes/toko.$slug";
+import type * as SessionModule from "~/utils/session.server";
 import { createTestDatabase } from "../helpers/database";
 import { createRegions, createStoreWithProduct } from "../helpers/marketplace-fixtures";
 
 // The store profile page's loader and action, called as Remix calls them: a real Request with a session
-// cookie and a form body. The app's modules are imported after the test database becomes the app's
-// Prisma client (utils/db.server reads globalThis.__prisma when it loads).
-type RouteModule = typeof import("~/routes/penjual.toko.$storeId");
-type StorePageModule = typeof import("~/routes/toko.$slug");
+// cookie and a form body. The app's modules are imported (below, in beforeAll) only once the test
+// database is the app's Prisma client: utils/db.server takes globalThis.__prisma when it loads.
+// Type-only imports above are erased and load nothing.
+type RouteModule = typeof StoreSettingsRoute;
+type StorePageModule = typeof PublicStoreRoute;
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let route: RouteModule;
 let storePage: StorePageModule;
-let commitSession: (typeof import("~/utils/session.server"))["sessionStorage"]["commitSession"];
-let getSession: (typeof import("~/utils/session.server"))["sessionStorage"]["getSession"];
-let search: import("~/models/product-search.server").ProductSearch;
-let parseSearchParams: (typeof import("~/models/search-params.server"))["parseSearchParams"];
+let commitSession: (typeof SessionModule)["sessionStorage"]["commitSession"];
+let getSession: (typeof SessionModule)["sessionStorage"]["getSession"];
+let search: ProductSearchModule.ProductSearch;
+let parseSearchParams: (typeof SearchParamsModule)["parseSearchParams"];
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  globalThis.__prisma = db.prisma as unknown as PrismaClient;
+  globalThis.__prisma = db.prisma;
   await createRegions(db.prisma);
   await db.prisma.region.createMany({
     data: [
