@@ -78,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const rateId = typeof rateIdField === "string" ? rateIdField : null;
   const submission = parseWithZod(form, { schema: storeActionSchema });
   const refuse = (status: 400 | 404, errors?: { fieldErrors?: Record<string, string[]>; formErrors?: string[] }) =>
-    data({ intent, rateId, result: submission.reply(errors) as SubmissionResult<string[]> }, { status });
+    data({ intent, rateId, status, result: submission.reply(errors) as SubmissionResult<string[]> }, { status });
   if (submission.status !== "success") return refuse(400);
 
   const input = submission.value;
@@ -181,6 +181,10 @@ export default function StoreProfilePage() {
         {savedNotice("rate-add", "storeProfile.rateAdded")}
         {savedNotice("rate-update", "storeProfile.rateSaved")}
         {savedNotice("rate-remove", "storeProfile.rateRemoved")}
+        {/* A row removed meanwhile (in another tab): its form is gone, so the message shows here. */}
+        {actionData?.status === 404 && !store.shippingRates.some((r) => r.id === actionData.rateId) ? (
+          <FormErrors id="rate-gone" errors={["storeProfile.errorRateNotFound"]} />
+        ) : null}
         <p>{t("storeProfile.shippingIntro")}</p>
         <p className="field__hint">{t("storeProfile.shippingExample")}</p>
         {store.shippingRates.length > 0 ? (
