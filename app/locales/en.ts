@@ -7,6 +7,7 @@ import sales from "./sales";
 import search from "./search";
 import sellerOrders from "./seller-orders";
 import shop from "./shop";
+import storeProfile from "./store";
 
 const en: Catalog = {
   app: {
@@ -198,6 +199,7 @@ const en: Catalog = {
   photos: photos.en,
   sales: sales.en,
   sellerOrders: sellerOrders.en,
+  storeProfile: storeProfile.en,
   cart: {
     link: "Cart",
     linkLabel: "Shopping cart, {{count}} items",

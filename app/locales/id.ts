@@ -6,6 +6,7 @@ import sales from "./sales";
 import search from "./search";
 import sellerOrders from "./seller-orders";
 import shop from "./shop";
+import storeProfile from "./store";
 
 /** Bahasa Indonesia: the default language and the reference catalog every other language follows. */
 const id = {
@@ -198,6 +199,7 @@ const id = {
   photos: photos.id,
   sales: sales.id,
   sellerOrders: sellerOrders.id,
+  storeProfile: storeProfile.id,
   cart: {
     link: "Keranjang",
     linkLabel: "Keranjang belanja, {{count}} barang",

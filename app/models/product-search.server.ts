@@ -206,6 +206,21 @@ export class ProductSearch {
     else await this.engine.remove([productId]);
   }
 
+  /** Brings every product of a store up to date (its name or regency changed: each document carries them). */
+  async syncStore(storeId: string): Promise<void> {
+    if (this.autoSync && !this.fingerprint) return;
+    const rows = await this.db.product.findMany({ where: { storeId }, select: documentSelect });
+    const visible: ProductSearchDocument[] = [];
+    const hidden: string[] = [];
+    for (const row of rows) {
+      const doc = toSearchDocument(row);
+      if (doc) visible.push(doc);
+      else hidden.push(row.id);
+    }
+    if (visible.length > 0) await this.engine.upsert(visible);
+    if (hidden.length > 0) await this.engine.remove(hidden);
+  }
+
   async removeProduct(productId: string): Promise<void> {
     if (this.autoSync && !this.fingerprint) return;
     await this.engine.remove([productId]);
@@ -419,6 +434,17 @@ export async function removeProductFromSearch(productId: string): Promise<boolea
     return true;
   } catch (error) {
     logger.error("search removal failed", { productId, error: error instanceof Error ? error.message : String(error) });
+    return false;
+  }
+}
+
+/** Call after a store's name, regency or status changed: re-indexes all its products. Never throws. */
+export async function syncStoreProductsInSearch(storeId: string): Promise<boolean> {
+  try {
+    await productSearch().syncStore(storeId);
+    return true;
+  } catch (error) {
+    logger.error("search sync failed", { storeId, error: error instanceof Error ? error.message : String(error) });
     return false;
   }
 }
