@@ -16,7 +16,7 @@ import { countCartUnits } from "~/models/cart.server";
 import { getOptionalUser } from "~/utils/auth.server";
 import { findCurrentCartId } from "~/utils/cart-session.server";
 import { prisma } from "~/utils/db.server";
-import { catalogs } from "~/locales/catalogs";
+import { publicCatalog } from "~/locales/catalogs";
 import errorStrings from "~/locales/errors";
 import type { Catalog } from "~/locales/id";
 import { createI18n, DEFAULT_LOCALE, type Locale } from "~/utils/i18n";
@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     locale,
     // Only the visitor's language travels to the browser, with the page data, not in the JavaScript.
-    catalog: catalogs[locale],
+    catalog: publicCatalog(locale),
     cartCount: cartId ? await countCartUnits(prisma, cartId) : 0,
     user: user ? { name: user.name, roles: user.roles } : null,
   };

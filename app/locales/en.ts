@@ -50,6 +50,7 @@ const en: Catalog = {
     notFound: "This product does not exist or is no longer for sale.",
   },
   store: {
+    logoAlt: "Logo of {{store}}",
     products: "Products from this store",
     story: "Our story",
     location: "Location",

@@ -50,6 +50,7 @@ const id = {
     notFound: "Produk ini tidak ada atau sudah tidak dijual.",
   },
   store: {
+    logoAlt: "Logo {{store}}",
     products: "Produk dari toko ini",
     story: "Cerita kami",
     location: "Lokasi",

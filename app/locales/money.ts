@@ -66,13 +66,6 @@ const id = {
   refundRecorded: "Pengembalian dana tercatat.",
   refundRetried: "Diminta lagi ke Stripe: {{status}}.",
   errorRefundState: "Pengembalian ini sudah diproses atau tidak bisa diproses lagi.",
-  refundStatus: {
-    PENDING: "Dana sedang dikembalikan",
-    MANUAL_PENDING: "Dana akan ditransfer balik oleh admin",
-    SUCCEEDED: "Dana sudah dikembalikan",
-    FAILED: "Pengembalian dana tertunda; admin sedang menanganinya",
-  },
-  refundOf: "{{status}}: {{amount}}",
 };
 
 const en: typeof id = {
@@ -142,13 +135,6 @@ const en: typeof id = {
   refundRecorded: "Refund recorded.",
   refundRetried: "Asked Stripe again: {{status}}.",
   errorRefundState: "This refund was already handled or cannot be handled again.",
-  refundStatus: {
-    PENDING: "Money is being refunded",
-    MANUAL_PENDING: "An admin will transfer the money back",
-    SUCCEEDED: "Money refunded",
-    FAILED: "Refund delayed; an admin is handling it",
-  },
-  refundOf: "{{status}}: {{amount}}",
 };
 
 export default { id, en };

@@ -1,7 +1,6 @@
 /** Strings of the seller's sales dashboard, CSV export and printable sales statement. */
 const id = {
   title: "Penjualan",
-  linkFromHome: "Lihat penjualan",
   storeLabel: "Toko",
   chooseStore: "Tampilkan toko ini",
   periodNav: "Pilih periode",
@@ -116,7 +115,6 @@ const id = {
 
 const en: typeof id = {
   title: "Sales",
-  linkFromHome: "See sales",
   storeLabel: "Store",
   chooseStore: "Show this store",
   periodNav: "Choose a period",

@@ -113,9 +113,16 @@ const id = {
   errorCourier: "Tulis nama kurir, misalnya JNE atau POS Indonesia.",
   errorWaybill: "Tulis nomor resi: 6 sampai 40 huruf atau angka.",
   errorReason: "Tulis alasan pembatalan, paling sedikit 5 huruf.",
+  refundStatus: {
+    PENDING: "Dana sedang dikembalikan",
+    MANUAL_PENDING: "Dana akan ditransfer balik oleh admin",
+    SUCCEEDED: "Dana sudah dikembalikan",
+    FAILED: "Pengembalian dana tertunda; admin sedang menanganinya",
+  },
+  refundOf: "{{status}}: {{amount}}",
 };
 
-type Widen<T> = { [K in keyof T]: string };
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 const en: Widen<typeof id> = {
   cartTitle: "Shopping cart",
   cartEmpty: "Your cart is empty.",
@@ -230,6 +237,13 @@ const en: Widen<typeof id> = {
   errorCourier: "Enter the courier's name, for example JNE or POS Indonesia.",
   errorWaybill: "Enter the waybill number: 6 to 40 letters or digits.",
   errorReason: "Enter a reason for cancelling, at least 5 letters.",
+  refundStatus: {
+    PENDING: "Money is being refunded",
+    MANUAL_PENDING: "An admin will transfer the money back",
+    SUCCEEDED: "Money refunded",
+    FAILED: "Refund delayed; an admin is handling it",
+  },
+  refundOf: "{{status}}: {{amount}}",
 };
 
 export default { id, en };

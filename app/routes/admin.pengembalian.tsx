@@ -51,7 +51,7 @@ export default function RefundsPage() {
       <p>{t("money.refundsIntro")}</p>
       {actionData?.done ? (
         <p className="notice" role="status">
-          {t(actionData.done.key, { status: t(`money.refundStatus.${actionData.done.status}`) })}
+          {t(actionData.done.key, { status: t(`shop.refundStatus.${actionData.done.status}`) })}
         </p>
       ) : null}
       {refunds.length === 0 ? <p>{t("money.refundsEmpty")}</p> : null}

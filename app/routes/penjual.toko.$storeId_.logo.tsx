@@ -86,7 +86,7 @@ export default function StoreLogoPage() {
 
       <h2>{t("photos.logoCurrent")}</h2>
       {store.logoKey ? (
-        <img className="logo-preview" src={logoUrl(store.logoKey)} alt={t("photos.logoAlt", { store: store.name })} width={128} height={128} />
+        <img className="logo-preview" src={logoUrl(store.logoKey)} alt={t("store.logoAlt", { store: store.name })} width={128} height={128} />
       ) : (
         <p className="muted">{t("photos.logoNone")}</p>
       )}

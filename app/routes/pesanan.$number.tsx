@@ -225,7 +225,7 @@ export default function OrderPage() {
           ) : null}
           {storeOrder.refund ? (
             <p className="notice" data-testid="refund-status">
-              {t("money.refundOf", { status: t(`money.refundStatus.${storeOrder.refund.status}`), amount: formatRupiah(storeOrder.refund.amountIdr) })}
+              {t("shop.refundOf", { status: t(`shop.refundStatus.${storeOrder.refund.status}`), amount: formatRupiah(storeOrder.refund.amountIdr) })}
             </p>
           ) : null}
           <h3>{t("shop.timeline")}</h3>

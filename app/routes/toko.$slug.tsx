@@ -35,7 +35,7 @@ export default function StorePage() {
     <>
       <section className="store-head">
         {store.logoKey ? (
-          <img className="store-head__logo" src={logoUrl(store.logoKey)} alt={t("photos.logoAlt", { store: store.name })} width={80} height={80} />
+          <img className="store-head__logo" src={logoUrl(store.logoKey)} alt={t("store.logoAlt", { store: store.name })} width={80} height={80} />
         ) : null}
         <h1>{store.name}</h1>
         {store.kubeGroupId ? <p className="badge">{t("store.kube")}</p> : null}

@@ -32,7 +32,7 @@ test("a demo seller sees the sales dashboard with its chart, downloads the CSV a
 
   await logIn(page, expected.user);
   await page.goto("/penjual");
-  await page.getByRole("link", { name: "Lihat penjualan" }).first().click();
+  await page.getByRole("link", { name: "Penjualan", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Penjualan");
   await expect(page.getByRole("link", { name: "Bulan ini" })).toHaveAttribute("aria-current", "page");
 

@@ -15,7 +15,7 @@ async function demoSeller(email: string) {
 
 async function editStory(page: Page, story: string, whatsapp: string) {
   await page.goto("/penjual");
-  await page.getByRole("link", { name: "Profil dan ongkos kirim toko" }).first().click();
+  await page.getByRole("link", { name: /^Profil toko/ }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Profil toko");
   await expect(page.getByRole("link", { name: "Ganti logo" })).toHaveAttribute("href", /\/penjual\/toko\/[^/]+\/logo$/);
   await page.getByLabel("Cerita usaha (tidak wajib)").fill(story);
