@@ -8,7 +8,7 @@ const id = {
   pendingHint: "Dari pesanan selesai. Bisa dicairkan {{days}} hari setelah pesanan selesai.",
   available: "Bisa dicairkan",
   availableHint: "Akan ditransfer admin ke rekening toko.",
-  owed: "Minus berarti toko masih berutang komisi pesanan bayar di tempat (COD) ke platform; dipotong dari pencairan berikutnya.",
+  owed: "Minus berarti toko masih berutang ke platform (komisi pesanan bayar di tempat/COD, atau dana yang dikembalikan ke pembeli setelah dicairkan); dipotong dari pencairan berikutnya.",
   paidOut: "Sudah ditransfer",
   paidOutHint: "Total yang sudah dikirim ke rekening toko.",
   inProgress: "Pesanan berjalan: {{amount}} dari {{count}} pesanan masuk ke saldo setelah pesanan selesai.",
@@ -63,9 +63,12 @@ const id = {
   refundReference: "Referensi transfer balik",
   recordRefund: "Catat sudah dikembalikan",
   retryRefund: "Coba lagi ke Stripe",
+  refundedElsewhere: "Sudah dikembalikan di luar sistem (mis. lewat Dashboard Stripe)",
   refundRecorded: "Pengembalian dana tercatat.",
   refundRetried: "Diminta lagi ke Stripe: {{status}}.",
   errorRefundState: "Pengembalian ini sudah diproses atau tidak bisa diproses lagi.",
+  errorRefundBalance: "Uang pesanan ini sudah dicairkan ke rekening toko, jadi dana tidak bisa dikembalikan dari saldo. Hubungi admin Pasar Mandiri.",
+  errorRefundPayment: "Pembayaran pesanan ini tidak bisa dikembalikan otomatis (mungkin sebagian sudah dikembalikan di luar sistem). Hubungi admin Pasar Mandiri.",
 };
 
 const en: typeof id = {
@@ -77,7 +80,7 @@ const en: typeof id = {
   pendingHint: "From completed orders. Can be paid out {{days}} days after the order completed.",
   available: "Available",
   availableHint: "An admin transfers it to the store's account.",
-  owed: "A minus means the store still owes the platform commission on cash-on-delivery orders; it comes off the next payout.",
+  owed: "A minus means the store owes the platform (commission on cash-on-delivery orders, or money refunded to a buyer after it was paid out); it comes off the next payout.",
   paidOut: "Paid out",
   paidOutHint: "Everything sent to the store's account so far.",
   inProgress: "Orders in progress: {{amount}} from {{count}} orders is added once they complete.",
@@ -132,9 +135,12 @@ const en: typeof id = {
   refundReference: "Reference of the transfer back",
   recordRefund: "Record as refunded",
   retryRefund: "Ask Stripe again",
+  refundedElsewhere: "Already refunded outside this system (e.g. in Stripe's Dashboard)",
   refundRecorded: "Refund recorded.",
   refundRetried: "Asked Stripe again: {{status}}.",
   errorRefundState: "This refund was already handled or cannot be handled again.",
+  errorRefundBalance: "This order's money was already paid out to the store, so it cannot be refunded from the balance. Contact a Pasar Mandiri admin.",
+  errorRefundPayment: "This payment cannot be refunded automatically (part of it may have been refunded outside the system). Contact a Pasar Mandiri admin.",
 };
 
 export default { id, en };

@@ -3,7 +3,8 @@ import type { PrismaClient } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { cancelNeedsRefund, sellerActionsFor } from "./order-state";
 import { OrderTransitionError, settleCashOnDelivery, transitionStoreOrder } from "./order.server";
-import { executeCardRefund, openRefund, type OpenedRefund } from "./refund.server";
+import { storeCanReverse } from "./ledger.server";
+import { executeCardRefund, openRefund, RefundError, type OpenedRefund } from "./refund.server";
 
 /**
  * What a seller does with one of their store orders. Cancelling a paid part and refunding a shipped one
@@ -44,6 +45,11 @@ export async function applySellerAction(
     const otherOpen = await tx.storeOrder.count({ where: { orderId: storeOrder.order.id, id: { not: storeOrder.id }, status: { not: "CANCELLED" } } });
     if (!sellerActionsFor(storeOrder.status, method, otherOpen === 0).includes(action.kind)) throw new OrderTransitionError("not_allowed");
     const moneyBack = action.kind === "refund" || (action.kind === "cancel" && cancelNeedsRefund(storeOrder.status, method));
+    // A completed order's money may already have been paid out to the store: then the platform would pay
+    // the buyer back from nothing. Such a refund needs an admin.
+    if (action.kind === "refund" && storeOrder.status === "COMPLETED" && !(await storeCanReverse(tx, storeOrder.id))) {
+      throw new RefundError("balance_too_low");
+    }
 
     const note =
       action.kind === "cancel" || action.kind === "refund"

@@ -90,7 +90,7 @@ export async function creditCompletedStoreOrder(tx: Tx, storeOrderId: string, no
  * Called by the transition that refunded the store order. Only an order that was credited is debited.
  */
 export async function debitRefundedStoreOrder(tx: Tx, storeOrderId: string, now: Date): Promise<void> {
-  const credited = await tx.ledgerEntry.findUnique({ where: { storeOrderId_kind: { storeOrderId, kind: "SALE" } }, select: { amountIdr: true } });
+  const credited = await tx.ledgerEntry.findUnique({ where: { storeOrderId_kind: { storeOrderId, kind: "SALE" } }, select: { amountIdr: true, availableAt: true } });
   if (!credited) return;
   const so = await loadStoreOrder(tx, storeOrderId);
   const commission = await tx.ledgerEntry.findUnique({ where: { storeOrderId_kind: { storeOrderId, kind: "COMMISSION" } }, select: { amountIdr: true } });
@@ -101,7 +101,25 @@ export async function debitRefundedStoreOrder(tx: Tx, storeOrderId: string, now:
   if (so.order.paymentMethod === "COD") {
     entries.push({ kind: "CASH_RETURNED", amountIdr: credited.amountIdr, memo: `Penjual mengembalikan uang tunai pesanan ${so.order.number}` });
   }
-  await writeEntries(tx, so, entries, now, now);
+  // A reversal is held exactly as long as what it reverses: a refund within the hold period leaves the
+  // available balance alone, a later one comes off it at once.
+  const availableAt = credited.availableAt > now ? credited.availableAt : now;
+  await writeEntries(tx, so, entries, availableAt, now);
+}
+
+/**
+ * Whether the store can give back what a completed order credited it: after the reversal its balance
+ * (held + available) must not fall below zero, i.e. the money has not been paid out already. Cash on
+ * delivery always can: its reversal only gives the commission back.
+ */
+export async function storeCanReverse(tx: Tx, storeOrderId: string): Promise<boolean> {
+  const entries = await tx.ledgerEntry.findMany({ where: { storeOrderId }, select: { kind: true, amountIdr: true, storeId: true } });
+  const sale = entries.find((e) => e.kind === "SALE");
+  if (!sale) return true;
+  const net = entries.reduce((sum, e) => sum + e.amountIdr, 0);
+  if (net <= 0) return true;
+  const all = await tx.ledgerEntry.aggregate({ where: { storeId: sale.storeId }, _sum: { amountIdr: true } });
+  return (all._sum.amountIdr ?? 0) - net >= 0;
 }
 
 export type StoreBalance = {
@@ -264,8 +282,9 @@ export async function listStoresForPayout(db: PrismaClient, now = new Date()) {
 
 /** Orders of a store that are under way: their money reaches the ledger when they complete. */
 export async function inProgressTotals(db: PrismaClient, storeId: string) {
+  // Cash on delivery is left out: that money reaches the seller by hand, never through the balance.
   const open = await db.storeOrder.aggregate({
-    where: { storeId, status: { in: ["PAID", "PROCESSING", "SHIPPED", "DELIVERED"] } },
+    where: { storeId, status: { in: ["PAID", "PROCESSING", "SHIPPED", "DELIVERED"] }, order: { paymentMethod: { not: "COD" } } },
     _sum: { subtotalIdr: true, shippingIdr: true, commissionIdr: true },
     _count: true,
   });

@@ -2,7 +2,6 @@ import { Prisma } from "~/generated/prisma/client";
 import type { PaymentStatus } from "~/generated/prisma/enums";
 import type { PrismaClient } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
-import { settleCardRefundsUpTo } from "./refund.server";
 import { markOrderPaid, transitionStoreOrder } from "./order.server";
 
 type Tx = Prisma.TransactionClient;
@@ -141,8 +140,6 @@ async function applyEffect(tx: Tx, payment: PaymentRow, event: CardPaymentEvent,
         data: { refundedIdr, status: full ? "REFUNDED" : "PARTIALLY_REFUNDED" },
         select: { id: true },
       });
-      // Our own refunds that Stripe had not confirmed yet are settled by this total.
-      await settleCardRefundsUpTo(tx, payment.id, refundedIdr, now);
       if (full) {
         const storeOrders = await tx.storeOrder.findMany({
           where: { orderId: payment.orderId, status: { notIn: ["CANCELLED", "REFUNDED"] } },

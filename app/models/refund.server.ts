@@ -11,18 +11,21 @@ type Tx = Prisma.TransactionClient;
  * is written in the same transaction as the cancel or refund of the store order, and there is at most
  * one per store order, so a repeated click finds the first and pays nothing twice.
  *
- * - Card: the refund row's id is the idempotency key of Stripe's refund call, made after the transaction
- *   commits. A network failure leaves it PENDING and `retryPendingCardRefunds` repeats the same call;
- *   Stripe returns the same refund instead of paying twice. A refusal marks it FAILED for an admin.
+ * - Card: the refund row's id (and attempt number) is the idempotency key of Stripe's refund call, made
+ *   after the transaction commits, and travels as `metadata.refundId`. No answer leaves it PENDING; the
+ *   minute job first looks the refund up at Stripe by that id and only asks again (same key) when Stripe
+ *   has none, so it is never paid twice. A refusal marks it FAILED for an admin, who may ask again (a new
+ *   attempt, after looking it up) or record that it was refunded outside this system.
  * - Bank transfer: the platform holds the money; an admin transfers it back and records the reference.
  * - Cash on delivery: the seller pays the cash back; the refund is done when they record it.
  *
- * Payment.refundedIdr is always set to a cumulative total (never incremented), by whichever arrives
- * first: our own confirmation or Stripe's `charge.refunded` event.
+ * Payment.refundedIdr is always set to a cumulative total, never incremented: the larger of our refunds
+ * that succeeded and the last total Stripe's `charge.refunded` event reported (which also counts refunds
+ * made in Stripe's Dashboard). Nothing is ever counted twice; Stripe's next event brings the exact total.
  */
 
 export class RefundError extends Error {
-  constructor(public readonly code: "no_payment" | "already_refunded" | "not_found" | "not_allowed") {
+  constructor(public readonly code: "no_payment" | "already_refunded" | "not_found" | "not_allowed" | "balance_too_low") {
     super(code);
     this.name = "RefundError";
   }
@@ -34,11 +37,24 @@ export type OpenedRefund = { refundId: string; kind: "card" | "bank" | "cash"; a
 export async function openRefund(tx: Tx, input: { storeOrderId: string; reason: string; actorId: string | null; now: Date }): Promise<OpenedRefund> {
   const so = await tx.storeOrder.findUniqueOrThrow({
     where: { id: input.storeOrderId },
-    select: { id: true, orderId: true, subtotalIdr: true, shippingIdr: true, refund: { select: { id: true } }, order: { select: { paymentMethod: true } } },
+    select: {
+      id: true,
+      orderId: true,
+      subtotalIdr: true,
+      shippingIdr: true,
+      refund: { select: { id: true } },
+      order: { select: { paymentMethod: true, uniqueCodeIdr: true } },
+    },
   });
   if (so.refund) throw new RefundError("already_refunded");
-  const amountIdr = so.subtotalIdr + so.shippingIdr;
   const method = so.order.paymentMethod;
+  let amountIdr = so.subtotalIdr + so.shippingIdr;
+  if (method === "BANK_TRANSFER" && so.order.uniqueCodeIdr > 0) {
+    // The few rupiah of the transfer's unique code go back with the last part refunded: by then nothing
+    // of the order is being delivered any more.
+    const stillGoing = await tx.storeOrder.count({ where: { orderId: so.orderId, id: { not: so.id }, status: { notIn: ["CANCELLED", "REFUNDED"] } } });
+    if (stillGoing === 0) amountIdr += so.order.uniqueCodeIdr;
+  }
   const payment = await tx.payment.findFirst({
     where:
       method === "COD"
@@ -106,21 +122,6 @@ async function syncPaymentRefundedTotal(tx: Tx, paymentId: string, providerTotal
   });
 }
 
-/**
- * Stripe reported a cumulative refunded total for a payment: our card refunds still waiting are settled,
- * oldest first, as far as that total covers them. Called from the webhook transaction.
- */
-export async function settleCardRefundsUpTo(tx: Tx, paymentId: string, refundedTotalIdr: number, now: Date): Promise<void> {
-  const succeeded = await tx.refund.aggregate({ where: { paymentId, status: "SUCCEEDED" }, _sum: { amountIdr: true } });
-  let covered = succeeded._sum.amountIdr ?? 0;
-  const waiting = await tx.refund.findMany({ where: { paymentId, status: "PENDING" }, orderBy: { createdAt: "asc" }, select: { id: true, amountIdr: true } });
-  for (const refund of waiting) {
-    if (covered + refund.amountIdr > refundedTotalIdr) break;
-    await markRefundSucceeded(tx, { refundId: refund.id, actorId: null, now });
-    covered += refund.amountIdr;
-  }
-}
-
 function applyProviderResult(db: PrismaClient, refundId: string, result: CardRefundResult, now: Date) {
   return db.$transaction(async (tx) => {
     if (result.status === "succeeded") {
@@ -141,68 +142,89 @@ function applyProviderResult(db: PrismaClient, refundId: string, result: CardRef
 }
 
 /**
- * Asks Stripe to refund a card refund that is still open. Safe to repeat: the idempotency key is the
- * refund row's id. Returns the refund's status afterwards.
+ * Asks Stripe to refund a card refund that is still open. Safe to repeat: when an earlier call may have
+ * reached Stripe (`lookFirst`), the refund is looked up by our id first; a new call reuses the attempt's
+ * idempotency key. Returns the refund's status afterwards.
  */
-export async function executeCardRefund(db: PrismaClient, provider: CardPaymentProvider | null, refundId: string, now = new Date()) {
+export async function executeCardRefund(db: PrismaClient, provider: CardPaymentProvider | null, refundId: string, now = new Date(), lookFirst = false) {
   const refund = await db.refund.findUnique({
     where: { id: refundId },
-    select: { id: true, status: true, amountIdr: true, externalId: true, payment: { select: { id: true, provider: true, externalPaymentId: true } } },
+    select: { id: true, status: true, amountIdr: true, externalId: true, attempts: true, payment: { select: { id: true, provider: true, externalPaymentId: true } } },
   });
   if (!refund) throw new RefundError("not_found");
   if (refund.status !== "PENDING" || refund.payment.provider !== "STRIPE") return refund.status;
-  if (!provider || !refund.payment.externalPaymentId) {
-    await db.refund.update({ where: { id: refund.id }, data: { failureMessage: "Pembayaran kartu belum bisa dihubungi (Stripe tidak dikonfigurasi)" }, select: { id: true } });
+  const paymentIntentId = refund.payment.externalPaymentId;
+  if (!provider || !paymentIntentId) {
+    await db.refund.updateMany({ where: { id: refund.id, status: "PENDING" }, data: { failureMessage: "Pembayaran kartu belum bisa dihubungi (Stripe tidak dikonfigurasi)" } });
     return "PENDING" as const;
   }
   try {
-    const result = await provider.refund({ paymentIntentId: refund.payment.externalPaymentId, paymentId: refund.payment.id, refundId: refund.id, amountIdr: refund.amountIdr });
-    await applyProviderResult(db, refund.id, result, now);
+    const found = lookFirst || refund.externalId ? await provider.findRefund({ paymentIntentId, refundId: refund.id }) : null;
+    if (found) {
+      await applyProviderResult(db, refund.id, found, now);
+    } else if (!refund.externalId) {
+      const result = await provider.refund({ paymentIntentId, paymentId: refund.payment.id, refundId: refund.id, amountIdr: refund.amountIdr, attempt: refund.attempts });
+      await applyProviderResult(db, refund.id, result, now);
+    }
   } catch (error) {
     if (error instanceof CardProviderError && !error.retryable) {
       await db.$transaction(async (tx) => {
-        await tx.refund.updateMany({ where: { id: refund.id, status: "PENDING" }, data: { status: "FAILED", failureMessage: error.message.slice(0, 500) } });
-        await recordAudit(tx, { actorId: null, action: "refund.failed", subjectType: "Refund", subjectId: refund.id, details: { code: error.stripeCode } });
+        const { count } = await tx.refund.updateMany({ where: { id: refund.id, status: "PENDING" }, data: { status: "FAILED", failureMessage: error.message.slice(0, 500) } });
+        if (count === 1) await recordAudit(tx, { actorId: null, action: "refund.failed", subjectType: "Refund", subjectId: refund.id, details: { code: error.stripeCode } });
       });
     } else {
-      // Network or Stripe-side trouble: the same call is repeated later with the same idempotency key.
+      // Network or Stripe-side trouble: the minute job looks it up and, if Stripe has none, asks again.
       logger.warn("card refund will be retried", { refundId: refund.id, error: String(error) });
-      await db.refund.update({ where: { id: refund.id }, data: { failureMessage: "Sedang dicoba lagi" }, select: { id: true } });
+      await db.refund.updateMany({ where: { id: refund.id, status: "PENDING" }, data: { failureMessage: "Sedang dicoba lagi" } });
     }
   }
   const after = await db.refund.findUniqueOrThrow({ where: { id: refund.id }, select: { status: true } });
   return after.status;
 }
 
-/** Background job: card refunds that Stripe has not answered yet are asked again (same idempotency key). */
+/**
+ * Background job: card refunds still open after a minute (no answer from Stripe, or Stripe said
+ * "pending") are looked up at Stripe and settled, or asked again with the same key when Stripe has none.
+ */
 export async function retryPendingCardRefunds(db: PrismaClient, provider: CardPaymentProvider | null, now = new Date()): Promise<number> {
   if (!provider) return 0;
   const waiting = await db.refund.findMany({
-    where: { status: "PENDING", externalId: null, payment: { provider: "STRIPE" }, createdAt: { lte: new Date(now.getTime() - 60_000) } },
+    where: { status: "PENDING", payment: { provider: "STRIPE" }, createdAt: { lte: new Date(now.getTime() - 60_000) } },
+    orderBy: { createdAt: "asc" },
     select: { id: true },
     take: 50,
   });
-  for (const refund of waiting) await executeCardRefund(db, provider, refund.id, now);
+  for (const refund of waiting) await executeCardRefund(db, provider, refund.id, now, true);
   return waiting.length;
 }
 
-/** An admin asks again for a card refund Stripe refused (after fixing the cause with Stripe). */
+/**
+ * An admin asks again for a card refund Stripe refused (after fixing the cause with Stripe). Stripe
+ * replays a refusal for the same idempotency key, so this is a new attempt with a new key, made only
+ * after looking up that no refund exists for it.
+ */
 export async function retryFailedCardRefund(db: PrismaClient, provider: CardPaymentProvider | null, input: { refundId: string; adminId: string; now?: Date }) {
   const now = input.now ?? new Date();
   const reopened = await db.$transaction(async (tx) => {
-    const { count } = await tx.refund.updateMany({ where: { id: input.refundId, status: "FAILED", payment: { provider: "STRIPE" } }, data: { status: "PENDING" } });
+    const { count } = await tx.refund.updateMany({
+      where: { id: input.refundId, status: "FAILED", payment: { provider: "STRIPE" } },
+      data: { status: "PENDING", externalId: null, attempts: { increment: 1 } },
+    });
     if (count === 1) await recordAudit(tx, { actorId: input.adminId, action: "refund.retry", subjectType: "Refund", subjectId: input.refundId });
     return count === 1;
   });
   if (!reopened) throw new RefundError("not_allowed");
-  return executeCardRefund(db, provider, input.refundId, now);
+  return executeCardRefund(db, provider, input.refundId, now, true);
 }
 
-/** An admin transferred a bank-transfer refund back to the buyer. */
+/**
+ * An admin sent the money back themselves: a bank-transfer refund, or a card refund Stripe refused that
+ * was settled another way (e.g. in Stripe's Dashboard), recorded with its reference.
+ */
 export async function completeManualRefund(db: PrismaClient, input: { refundId: string; bankReference: string; adminId: string; now?: Date }): Promise<void> {
   const now = input.now ?? new Date();
   await db.$transaction(async (tx) => {
-    const refund = await tx.refund.findFirst({ where: { id: input.refundId, status: "MANUAL_PENDING" }, select: { id: true } });
+    const refund = await tx.refund.findFirst({ where: { id: input.refundId, status: { in: ["MANUAL_PENDING", "FAILED"] } }, select: { id: true } });
     if (!refund) throw new RefundError("not_allowed");
     await markRefundSucceeded(tx, { refundId: refund.id, actorId: input.adminId, now, bankReference: input.bankReference });
   });

@@ -43,7 +43,7 @@ function orderRows(records: SaleRecord[], timeZone: string, t: Translate): { hea
   ].map(t);
   const rows = records.map((record) => {
     const cost = costOfGoods(record);
-    const refunded = record.status === "REFUNDED" ? record.subtotalIdr : 0;
+    const refunded = record.status === "REFUNDED" ? record.subtotalIdr + record.shippingIdr : 0;
     return [
       record.number,
       localDateTime(record.placedAt, timeZone),

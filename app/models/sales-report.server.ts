@@ -13,8 +13,8 @@ import type { PrismaClient } from "~/utils/db.server";
  *   counted, units are item quantities, the average order value is revenue ÷ orders rounded to the
  *   Rupiah, cost of goods is Σ unit cost × quantity (snapshots taken at checkout), gross profit is
  *   revenue − cost of goods. Commission is the platform's commission of those orders.
- * - Refunds of completed orders count in the period of `refundedAt`: the goods subtotal of each
- *   REFUNDED store order that had been completed. The commission of a refunded order is given back, so
+ * - Refunds of completed orders count in the period of `refundedAt`: what the buyer got back, goods and
+ *   shipping, of each REFUNDED store order that had been completed (the seller had paid the courier). The commission of a refunded order is given back, so
  *   net profit = gross profit − commission − refunds + commission of the refunded orders.
  * - Orders placed in the period and still under way are "not counted yet": paid, being prepared,
  *   shipped or delivered in one group, waiting for payment in another. Cancelled orders never count.
@@ -215,7 +215,7 @@ export function salesFigures(records: SaleRecord[], window: Window): SalesFigure
     }
     if (isRefundIn(record, window)) {
       figures.refundCount += 1;
-      figures.refundsIdr += record.subtotalIdr;
+      figures.refundsIdr += record.subtotalIdr + record.shippingIdr;
       figures.refundedCommissionIdr += record.commissionIdr;
     }
   }

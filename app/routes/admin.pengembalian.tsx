@@ -96,13 +96,29 @@ export default function RefundsPage() {
                     {refund.failureMessage ? <span className="muted"> · {refund.failureMessage}</span> : null}
                   </p>
                   {refund.status === "FAILED" ? (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="retry" />
-                      <input type="hidden" name="refundId" value={refund.id} />
-                      <button type="submit" className="button">
-                        {t("money.retryRefund")}
-                      </button>
-                    </Form>
+                    <>
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="retry" />
+                        <input type="hidden" name="refundId" value={refund.id} />
+                        <button type="submit" className="button">
+                          {t("money.retryRefund")}
+                        </button>
+                      </Form>
+                      <details>
+                        <summary className="button button--quiet">{t("money.refundedElsewhere")}</summary>
+                        <Form method="post" className="stack">
+                          <input type="hidden" name="intent" value="complete" />
+                          <input type="hidden" name="refundId" value={refund.id} />
+                          <div className="field">
+                            <label htmlFor={`ref-${refund.id}`}>{t("money.refundReference")}</label>
+                            <input id={`ref-${refund.id}`} name="bankReference" required minLength={3} maxLength={60} autoComplete="off" />
+                          </div>
+                          <button type="submit" className="button">
+                            {t("money.recordRefund")}
+                          </button>
+                        </Form>
+                      </details>
+                    </>
                   ) : null}
                 </>
               )}

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { closeCardSessionsOfOrder } from "~/models/card-checkout.server";
 import { applySellerAction, type SellerAction } from "~/models/fulfilment.server";
+import { RefundError } from "~/models/refund.server";
 import { OrderTransitionError } from "~/models/order.server";
 import { cancelNeedsRefund, sellerActionsFor, type SellerActionKind } from "~/models/order-state";
 import { syncOrderProductsOfStoreOrder } from "~/models/product-search.server";
@@ -79,6 +80,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (error instanceof OrderTransitionError) {
       if (error.code === "not_found") throw new Response("Not found", { status: 404 });
       return data({ error: "shop.errorOrderAction", intent: knownIntent, values }, { status: 409 });
+    }
+    if (error instanceof RefundError) {
+      // Nothing was written: the transition and the refund roll back together.
+      return data({ error: error.code === "balance_too_low" ? "money.errorRefundBalance" : "money.errorRefundPayment", intent: knownIntent, values }, { status: 409 });
     }
     throw error;
   }

@@ -479,7 +479,8 @@ export class StripeFakeServer {
     try {
       if (url.pathname.startsWith("/pay/")) return this.checkoutPage(url.pathname.slice("/pay/".length), res);
       if (url.pathname.startsWith("/__fake/")) return this.control(method, url.pathname, rawBody, res);
-      if (url.pathname.startsWith("/v1/")) return this.api(req, method, url.pathname, rawBody, res);
+      // Stripe reads GET parameters from the query string, POST parameters from the form body.
+      if (url.pathname.startsWith("/v1/")) return this.api(req, method, url.pathname, method === "GET" ? url.search.slice(1) : rawBody, res);
       this.sendJson(res, 404, { error: { type: "invalid_request_error", message: `Unrecognized request URL (${method}: ${url.pathname}).` } });
     } catch (error) {
       this.sendJson(res, 500, { error: { type: "api_error", message: error instanceof Error ? error.message : String(error) } });
@@ -536,6 +537,11 @@ export class StripeFakeServer {
   private route(method: string, path: string, body: { [key: string]: FormValue }): JsonObject {
     if (method === "POST" && path === "/v1/checkout/sessions") return this.createSession(body);
     if (method === "POST" && path === "/v1/refunds") return this.createRefund(body);
+    if (method === "GET" && path === "/v1/refunds") {
+      const paymentIntentId = asString(body.payment_intent);
+      const data = this.refunds.filter((r) => !paymentIntentId || r.payment_intent === paymentIntentId).map((r) => structuredClone(r));
+      return { object: "list", data, has_more: false, url: "/v1/refunds" };
+    }
     const sessionMatch = /^\/v1\/checkout\/sessions\/([^/]+)(\/expire)?$/.exec(path);
     if (sessionMatch) {
       const session = this.sessions.get(decodeURIComponent(sessionMatch[1] ?? ""));

@@ -1,7 +1,7 @@
 import { addToCart, createGuestCart } from "~/models/cart.server";
 import { placeOrder } from "~/models/checkout.server";
 import { applySellerAction } from "~/models/fulfilment.server";
-import { getStoreBalance, listLedger, PayoutError, recordPayout } from "~/models/ledger.server";
+import { getStoreBalance, inProgressTotals, listLedger, PayoutError, recordPayout } from "~/models/ledger.server";
 import { applyCardPaymentEvent } from "~/models/payment.server";
 import { autoCompleteDeliveredOrders, confirmBankTransfer } from "~/models/order.server";
 import { completeManualRefund } from "~/models/refund.server";
@@ -98,7 +98,9 @@ describe("store ledger", () => {
     // A paid order cancelled before shipping never reaches the ledger (its refund waits for an admin).
     const d = await order(shop, "BANK_TRANSFER", at(4));
     const cancelled = await applySellerAction(db.prisma, { userId: shop.sellerId, storeOrderId: d.storeOrderId, action: { kind: "cancel", reason: "Bahan baku habis" }, now: at(4) });
-    expect(cancelled.refund).toMatchObject({ kind: "bank", amountIdr: 50000, status: "MANUAL_PENDING" });
+    // The whole transfer goes back, its unique code included: nothing of this order is delivered any more.
+    expect(d.totalIdr).toBeGreaterThan(50000);
+    expect(cancelled.refund).toMatchObject({ kind: "bank", amountIdr: d.totalIdr, status: "MANUAL_PENDING" });
     expect(await entriesOf(d.storeOrderId)).toEqual([]);
 
     // Day 5: A's credit (held 3 days from day 3) is available since day 6, B's and C's since day 7.
@@ -144,8 +146,7 @@ describe("store ledger", () => {
     await completeManualRefund(db.prisma, { refundId: refundRow.id, bankReference: "BALIK-77", adminId, now: at(8) });
     await expect(completeManualRefund(db.prisma, { refundId: refundRow.id, bankReference: "BALIK-77", adminId, now: at(8) })).rejects.toMatchObject({ code: "not_allowed" });
     const payment = await db.prisma.payment.findUniqueOrThrow({ where: { id: refundRow.paymentId }, select: { status: true, refundedIdr: true, amountIdr: true } });
-    expect(payment.refundedIdr).toBe(50000);
-    expect(payment.status).toBe(payment.amountIdr === 50000 ? "REFUNDED" : "PARTIALLY_REFUNDED"); // bank transfers carry a unique code
+    expect(payment).toEqual({ status: "REFUNDED", refundedIdr: c.totalIdr, amountIdr: c.totalIdr }); // unique code included
   });
 
   it("two payouts at once cannot both spend the same balance", async () => {
@@ -185,3 +186,41 @@ describe("store ledger", () => {
 function byKind(a: string, b: string) {
   return a.split(" ")[0]!.localeCompare(b.split(" ")[0]!);
 }
+
+describe("review fixes: refunds and the balance", () => {
+  it("a refund within the hold period leaves the available balance alone", async () => {
+    const shop = await shopWithSeller();
+    const old = await order(shop, "CARD", at(0));
+    await deliver(shop, old.storeOrderId, at(0));
+    await autoCompleteDeliveredOrders(db.prisma, 1, at(1)); // available from day 4
+    const recent = await order(shop, "CARD", at(4));
+    await deliver(shop, recent.storeOrderId, at(4));
+    await autoCompleteDeliveredOrders(db.prisma, 1, at(5)); // held until day 8
+    await applySellerAction(db.prisma, { userId: shop.sellerId, storeOrderId: recent.storeOrderId, action: { kind: "refund", reason: "Barang rusak" }, now: at(6), cardPayments: null });
+    // The older sale can still be paid out in full; nothing of the refunded one is held any more.
+    expect(await getStoreBalance(db.prisma, shop.store.id, at(6))).toEqual({ pendingIdr: 0, availableIdr: 46000, paidOutIdr: 0, earnedIdr: 46000 });
+    await recordPayout(db.prisma, { storeId: shop.store.id, amountIdr: 46000, bankReference: "TRF-HOLD", paidAt: at(6), adminId, now: at(6) });
+    expect(await getStoreBalance(db.prisma, shop.store.id, at(9))).toEqual({ pendingIdr: 0, availableIdr: 0, paidOutIdr: 46000, earnedIdr: 46000 });
+  });
+
+  it("a seller cannot refund a completed order whose money was already paid out; nothing is written", async () => {
+    const shop = await shopWithSeller();
+    const o = await order(shop, "BANK_TRANSFER", at(0));
+    await deliver(shop, o.storeOrderId, at(0));
+    await autoCompleteDeliveredOrders(db.prisma, 1, at(1));
+    await recordPayout(db.prisma, { storeId: shop.store.id, amountIdr: 46000, bankReference: "TRF-ALL", paidAt: at(5), adminId, now: at(5) });
+    await expect(
+      applySellerAction(db.prisma, { userId: shop.sellerId, storeOrderId: o.storeOrderId, action: { kind: "refund", reason: "Pembeli minta uang kembali" }, now: at(120) }),
+    ).rejects.toMatchObject({ code: "balance_too_low" });
+    expect((await db.prisma.storeOrder.findUniqueOrThrow({ where: { id: o.storeOrderId }, select: { status: true } })).status).toBe("COMPLETED");
+    expect(await db.prisma.refund.count({ where: { storeOrderId: o.storeOrderId } })).toBe(0);
+    expect(await getStoreBalance(db.prisma, shop.store.id, at(120))).toMatchObject({ availableIdr: 0, paidOutIdr: 46000 });
+  });
+
+  it("money coming to the balance from orders under way leaves cash on delivery out", async () => {
+    const shop = await shopWithSeller();
+    await order(shop, "COD", at(0));
+    await order(shop, "CARD", at(0));
+    expect(await inProgressTotals(db.prisma, shop.store.id)).toEqual({ count: 1, amountIdr: 46000 });
+  });
+});

@@ -3,7 +3,7 @@ import { addToCart, createGuestCart } from "~/models/cart.server";
 import { placeOrder } from "~/models/checkout.server";
 import { applySellerAction } from "~/models/fulfilment.server";
 import { applyCardPaymentEvent, attachCheckoutSession } from "~/models/payment.server";
-import { retryFailedCardRefund, retryPendingCardRefunds } from "~/models/refund.server";
+import { completeManualRefund, retryFailedCardRefund, retryPendingCardRefunds } from "~/models/refund.server";
 import { createStripeCardPaymentProvider, normalizeStripeEvent, type CardPaymentProvider } from "~/services/payments/stripe.server";
 import { createTestDatabase } from "../helpers/database";
 import { createRegions, createStoreWithProduct } from "../helpers/marketplace-fixtures";
@@ -192,5 +192,52 @@ describe("refunds of card payments through Stripe", () => {
     expect(await retryFailedCardRefund(db.prisma, provider, { refundId: refund.id, adminId: admin.id })).toBe("SUCCEEDED");
     await expect(retryFailedCardRefund(db.prisma, provider, { refundId: refund.id, adminId: admin.id })).rejects.toMatchObject({ code: "not_allowed" });
     expect(await payment(placed.id)).toMatchObject({ status: "REFUNDED", refundedIdr: 50000 });
+  });
+});
+
+describe("review fixes: card refunds are settled only by what Stripe did for them", () => {
+  it("a refund made in Stripe's Dashboard for another store does not mark a waiting refund as done", async () => {
+    const { placed, parts, paymentIntentId } = await paidCardOrder(2);
+    const [a] = parts as [(typeof parts)[0]];
+    const unreachable = createStripeCardPaymentProvider({ secretKey: "sk_test_refunds", webhookSecret: WEBHOOK_SECRET, apiBase: "http://127.0.0.1:9", minAmountIdr: 10_000, maxNetworkRetries: 0 });
+    const result = await applySellerAction(db.prisma, { userId: a.sellerId, storeOrderId: a.storeOrderId, action: { kind: "cancel", reason: "Stok habis" }, cardPayments: unreachable });
+    expect(result.refund).toMatchObject({ status: "PENDING" });
+
+    // An admin refunds Rp50.000 in the Dashboard for store B's complaint; Stripe reports a total of Rp50.000.
+    await provider.refund({ paymentIntentId, paymentId: "dashboard", refundId: "dashboard-1", amountIdr: 50000 });
+    expect(await deliverEvent(fake.simulate({ type: "charge.refunded", paymentIntentId }, WEBHOOK_SECRET))).toBe("applied");
+    expect((await db.prisma.refund.findUniqueOrThrow({ where: { storeOrderId: a.storeOrderId }, select: { status: true } })).status).toBe("PENDING");
+
+    // The minute job finds no Stripe refund for A's id and makes it: both refunds exist, each once.
+    await retryPendingCardRefunds(db.prisma, provider, new Date(Date.now() + 5 * 60_000));
+    expect(refundsInStripe(paymentIntentId)).toHaveLength(2);
+    expect((await db.prisma.refund.findUniqueOrThrow({ where: { storeOrderId: a.storeOrderId }, select: { status: true } })).status).toBe("SUCCEEDED");
+    // Stripe's next event brings the exact total.
+    await deliverEvent(fake.simulate({ type: "charge.refunded", paymentIntentId }, WEBHOOK_SECRET));
+    expect(await payment(placed.id)).toMatchObject({ status: "REFUNDED", refundedIdr: 100000 });
+  });
+
+  it("an admin's retry after a refusal is a new attempt with a new key; a refund settled elsewhere can be closed by hand", async () => {
+    const { placed, parts, paymentIntentId } = await paidCardOrder(2);
+    const [a, b] = parts as [(typeof parts)[0], (typeof parts)[0]];
+    const admin = await db.prisma.user.create({ data: { email: `admin2-${placed.number}@test.id`, name: "Admin" }, select: { id: true } });
+    const realIntent = (await db.prisma.payment.findFirstOrThrow({ where: { orderId: placed.id }, select: { externalPaymentId: true } })).externalPaymentId;
+    await db.prisma.payment.updateMany({ where: { orderId: placed.id }, data: { externalPaymentId: "pi_not_at_stripe" } });
+    for (const part of [a, b]) {
+      const r = await applySellerAction(db.prisma, { userId: part.sellerId, storeOrderId: part.storeOrderId, action: { kind: "cancel", reason: "Tidak bisa kirim" }, cardPayments: provider });
+      expect(r.refund).toMatchObject({ status: "FAILED" });
+    }
+    await db.prisma.payment.updateMany({ where: { orderId: placed.id }, data: { externalPaymentId: realIntent } });
+    const refundA = await db.prisma.refund.findUniqueOrThrow({ where: { storeOrderId: a.storeOrderId }, select: { id: true } });
+    expect(await retryFailedCardRefund(db.prisma, provider, { refundId: refundA.id, adminId: admin.id })).toBe("SUCCEEDED");
+    const keys = fake.requests.filter((r) => r.path === "/v1/refunds" && r.method === "POST" && r.idempotencyKey?.includes(refundA.id)).map((r) => r.idempotencyKey);
+    expect(keys).toEqual([`refund:${placed.paymentId}:50000:${refundA.id}`, `refund:${placed.paymentId}:50000:${refundA.id}:1`]);
+    expect(refundsInStripe(paymentIntentId)).toHaveLength(1);
+
+    // B's money went back in the Dashboard: the admin records it instead of asking Stripe again.
+    const refundB = await db.prisma.refund.findUniqueOrThrow({ where: { storeOrderId: b.storeOrderId }, select: { id: true } });
+    await completeManualRefund(db.prisma, { refundId: refundB.id, bankReference: "re_dashboard_77", adminId: admin.id });
+    expect(await db.prisma.refund.findUniqueOrThrow({ where: { id: refundB.id }, select: { status: true, bankReference: true } })).toEqual({ status: "SUCCEEDED", bankReference: "re_dashboard_77" });
+    expect(await payment(placed.id)).toMatchObject({ status: "REFUNDED", refundedIdr: 100000 });
   });
 });

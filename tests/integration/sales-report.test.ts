@@ -131,9 +131,9 @@ describe("the figures of a period", () => {
       averageOrderValueIdr: 39_333, // 118.000 ÷ 3 = 39.333,33
       commissionIdr: 5_900, // 2.900 + 2.250 + 750
       refundCount: 2, // C (an October sale) and D
-      refundsIdr: 43_000, // 28.000 + 15.000
+      refundsIdr: 60_000, // C 28.000 + 9.000 shipping, D 15.000 + 8.000 shipping
       refundedCommissionIdr: 2_150, // 1.400 + 750
-      netProfitIdr: 250, // 47.000 − 5.900 − 43.000 + 2.150
+      netProfitIdr: -16_750, // 47.000 − 5.900 − 60.000 + 2.150
     });
     expect(dashboard.pending).toEqual({ inProgress: { count: 2, valueIdr: 43_000 }, awaitingPayment: { count: 1, valueIdr: 30_000 } });
   });
@@ -154,7 +154,7 @@ describe("the figures of a period", () => {
       commissionIdr: 1_400,
       netProfitIdr: 9_600, // C is refunded only in November
     });
-    expect(november).toMatchObject({ orders: 3, refundsIdr: 43_000, refundedCommissionIdr: 2_150, netProfitIdr: 250 });
+    expect(november).toMatchObject({ orders: 3, refundsIdr: 60_000, refundedCommissionIdr: 2_150, netProfitIdr: -16_750 });
     expect(december).toEqual({ ...ZERO, orders: 1, units: 1, revenueIdr: 15_000, shippingIdr: 7_000, costOfGoodsIdr: 9_000, grossProfitIdr: 6_000, averageOrderValueIdr: 15_000, netProfitIdr: 6_000 });
     expect(statement.totals).toEqual({
       orders: 5,
@@ -166,9 +166,9 @@ describe("the figures of a period", () => {
       averageOrderValueIdr: 32_200,
       commissionIdr: 7_300,
       refundCount: 2,
-      refundsIdr: 43_000,
+      refundsIdr: 60_000,
       refundedCommissionIdr: 2_150,
-      netProfitIdr: 15_850, // 64.000 − 7.300 − 43.000 + 2.150
+      netProfitIdr: -1_150, // 64.000 − 7.300 − 60.000 + 2.150
     });
   });
 
@@ -395,7 +395,7 @@ describe("the CSV export", () => {
     ]);
     expect(rows).toHaveLength(2);
     expect(rows[0]!.slice(1)).toEqual(["2026-11-01 09:00", "2026-11-03 12:10", "Selesai", "Bayar di tempat (COD)", "90000", "11000", "3000", "42000", "48000", "0", ""]);
-    expect(rows[1]!.slice(1)).toEqual(["2026-11-04 09:00", "2026-11-06 12:00", "Dana dikembalikan", "Transfer bank", "8000", "9000", "0", "10000", "-2000", "8000", "2026-11-08 12:00"]);
+    expect(rows[1]!.slice(1)).toEqual(["2026-11-04 09:00", "2026-11-06 12:00", "Dana dikembalikan", "Transfer bank", "8000", "9000", "0", "10000", "-2000", "17000", "2026-11-08 12:00"]);
     // A loss stays a number, not guarded text.
     expect(csv).toContain(",-2000,");
     for (const secret of ["Rahasia", "6281299998888", "Jalan"]) expect(csv).not.toContain(secret);

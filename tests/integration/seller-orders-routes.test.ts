@@ -232,6 +232,25 @@ describe("the seller's own store order", () => {
     expect(page.body).toMatchObject({ storeOrder: { status: "CANCELLED", cancelReason: "Bahan baku habis" }, actions: [] });
   });
 
+  it("a refund the store's balance cannot cover (its money was paid out) answers 409 with a message and writes nothing", async () => {
+    const { sellerA, soA, shopA } = await twoSellers("BANK_TRANSFER");
+    const admin = await userWith(["SHOPPER"]);
+    const payment = await db.prisma.payment.findFirstOrThrow({ where: { order: { storeOrders: { some: { id: soA } } } }, select: { id: true } });
+    const { confirmBankTransfer, autoCompleteDeliveredOrders } = await import("~/models/order.server");
+    const { recordPayout } = await import("~/models/ledger.server");
+    await confirmBankTransfer(db.prisma, { paymentId: payment.id, adminId: admin.id });
+    for (const fields of [INTENTS[0]!, INTENTS[1]!, INTENTS[2]!]) expect((await act(soA, sellerA.cookie, fields)).status).toBe(302);
+    await autoCompleteDeliveredOrders(db.prisma, 0, new Date(Date.now() + 1000));
+    const later = new Date(Date.now() + 30 * 86_400_000);
+    const credited = await db.prisma.ledgerEntry.aggregate({ where: { storeId: shopA.store.id }, _sum: { amountIdr: true } });
+    await recordPayout(db.prisma, { storeId: shopA.store.id, amountIdr: credited._sum.amountIdr!, bankReference: "TRF-SEMUA", paidAt: later, adminId: admin.id, now: later });
+    const before = await snapshot(soA);
+    const answer = await act(soA, sellerA.cookie, { intent: "refund", reason: "Pembeli minta uang kembali" });
+    expect(answer).toMatchObject({ status: 409, body: { error: "money.errorRefundBalance", intent: "refund" } });
+    expect(await snapshot(soA)).toEqual(before);
+    expect(await db.prisma.refund.count({ where: { storeOrderId: soA } })).toBe(0);
+  });
+
   it("the bulk slip needs at least one id and at most fifty", async () => {
     const { sellerA, soA } = await twoSellers("COD");
     expect(await callLoader(bulkSlip, "/penjual/pesanan/slip", sellerA.cookie)).toMatchObject({ status: 400, body: { error: "sellerOrders.errorNoSlips" } });

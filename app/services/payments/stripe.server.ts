@@ -99,6 +99,11 @@ export interface CardRefundInput {
   refundId: string;
   amountIdr: number;
   reason?: CardRefundReason;
+  /**
+   * A later attempt after Stripe refused (0 for the first). Stripe replays a refusal for the same key
+   * for 24 hours, so a deliberate retry needs a new key; callers first look the refund up (`findRefund`).
+   */
+  attempt?: number;
 }
 
 export interface CardRefundResult {
@@ -125,6 +130,8 @@ export interface CardPaymentProvider {
   /** Closes an open session so it can no longer be paid (order cancelled, buyer switched method). */
   expireCheckoutSession(sessionId: string): Promise<CheckoutSessionState>;
   refund(input: CardRefundInput): Promise<CardRefundResult>;
+  /** The refund Stripe made for our refund id (its `metadata.refundId`) on this PaymentIntent, if any. */
+  findRefund(input: { paymentIntentId: string; refundId: string }): Promise<CardRefundResult | null>;
   /**
    * Verifies a webhook request. `rawBody` must be the exact bytes received (`await request.text()`),
    * never re-serialised JSON, and `signatureHeader` the `Stripe-Signature` header.
@@ -398,6 +405,8 @@ function providerError(error: unknown, action: string): unknown {
     error instanceof Stripe.errors.StripeConnectionError ||
     error instanceof Stripe.errors.StripeAPIError ||
     error instanceof Stripe.errors.StripeRateLimitError ||
+    // Two requests with one idempotency key at the same moment: the second is told to try again.
+    error.statusCode === 409 ||
     (error.statusCode ?? 0) >= 500;
   return new CardProviderError(`Stripe could not ${action}: ${error.message}`, retryable, error.code ?? null, error.statusCode ?? null, {
     cause: error,
@@ -447,6 +456,15 @@ function sessionState(session: Stripe.Checkout.Session): CheckoutSessionState {
 }
 
 const REFUND_STATUSES: ReadonlySet<string> = new Set(["pending", "requires_action", "succeeded", "failed", "canceled"]);
+
+/** A status this code does not know yet is treated as still pending; the refund job looks again later. */
+function refundResult(refund: Stripe.Refund): CardRefundResult {
+  return {
+    providerRefundId: refund.id,
+    status: REFUND_STATUSES.has(refund.status ?? "") ? (refund.status as CardRefundResult["status"]) : "pending",
+    amountIdr: fromStripeAmount(refund.amount),
+  };
+}
 
 export function createStripeCardPaymentProvider(options: StripeCardPaymentOptions): CardPaymentProvider {
   const now = options.now ?? (() => new Date());
@@ -528,18 +546,26 @@ export function createStripeCardPaymentProvider(options: StripeCardPaymentOption
             reason: input.reason ?? "requested_by_customer",
             metadata: { paymentId: input.paymentId, refundId: input.refundId },
           },
-          { idempotencyKey: `refund:${input.paymentId}:${input.amountIdr}:${input.refundId}` },
+          { idempotencyKey: `refund:${input.paymentId}:${input.amountIdr}:${input.refundId}${input.attempt ? `:${input.attempt}` : ""}` },
         );
       } catch (error) {
         throw providerError(error, "create the refund");
       }
       assertIdr(refund.currency, `Refund ${refund.id}`);
-      // A status this code does not know yet is treated as still pending; `refunded` events settle it.
-      return {
-        providerRefundId: refund.id,
-        status: REFUND_STATUSES.has(refund.status ?? "") ? (refund.status as CardRefundResult["status"]) : "pending",
-        amountIdr: fromStripeAmount(refund.amount),
-      };
+      return refundResult(refund);
+    },
+
+    async findRefund(input) {
+      let page: Stripe.ApiList<Stripe.Refund>;
+      try {
+        page = await stripe.refunds.list({ payment_intent: input.paymentIntentId, limit: 100 });
+      } catch (error) {
+        throw providerError(error, "list the refunds");
+      }
+      const refund = page.data.find((r) => r.metadata?.refundId === input.refundId);
+      if (!refund) return null;
+      assertIdr(refund.currency, `Refund ${refund.id}`);
+      return refundResult(refund);
     },
 
     parseWebhookEvent(rawBody, signatureHeader) {
