@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import type { PackingSlip } from "~/models/seller-orders.server";
 import { useTranslation } from "~/utils/i18n-react";
+import { formatRupiah } from "~/utils/money";
 import { formatIndonesianPhone, normalizeIndonesianPhone } from "~/utils/phone";
 
 /** A phone number as Indonesians read it, or as typed when it is not a usable Indonesian number. */
@@ -9,7 +10,7 @@ function readablePhone(raw: string): string {
   return normalized ? formatIndonesianPhone(normalized) : raw;
 }
 
-/** One packing slip: who it goes to (large), who sends it, the order and what is in the parcel. No prices. */
+/** One packing slip: who it goes to (large), who sends it, the order and what is in the parcel. No prices, but the amount to collect on cash on delivery. */
 export function PackingSlipCard({ slip }: { slip: PackingSlip }) {
   const { t } = useTranslation();
   const { recipient, sender } = slip;
@@ -48,7 +49,12 @@ export function PackingSlipCard({ slip }: { slip: PackingSlip }) {
           </>
         ) : null}
       </dl>
-      {slip.cashOnDelivery ? <p className="slip__cod">{t("sellerOrders.cod")}</p> : null}
+      {slip.cashOnDelivery ? (
+        <p className="slip__cod">
+          {t("sellerOrders.cod")}
+          {slip.collectIdr !== null ? <> · {t("sellerOrders.codCollect", { amount: formatRupiah(slip.collectIdr) })}</> : null}
+        </p>
+      ) : null}
       <p className="slip__label">{t("sellerOrders.slipItems")}</p>
       <ul className="slip__items">
         {slip.items.map((item) => (

@@ -269,6 +269,8 @@ export type SellerStoreOrder = NonNullable<Awaited<ReturnType<typeof getSellerSt
 
 const slipSelect = {
   id: true,
+  subtotalIdr: true,
+  shippingIdr: true,
   courier: true,
   waybill: true,
   store: { select: { name: true, whatsapp: true, regency: { select: { name: true } } } },
@@ -287,7 +289,8 @@ const slipSelect = {
 } satisfies Prisma.StoreOrderSelect;
 
 /**
- * Packing slips (no prices) for the seller's store orders, in the order asked. Null when any id is not
+ * Packing slips for the seller's store orders, in the order asked: no prices, except the amount the
+ * courier must collect on a cash-on-delivery parcel (this store's goods and shipping). Null when any id is not
  * one of the seller's: a slip run never silently leaves an order out.
  */
 export async function getPackingSlips(db: PrismaClient, userId: string, storeOrderIds: string[]) {
@@ -303,6 +306,7 @@ export async function getPackingSlips(db: PrismaClient, userId: string, storeOrd
       id: so.id,
       number: so.order.number,
       cashOnDelivery: so.order.paymentMethod === "COD",
+      collectIdr: so.order.paymentMethod === "COD" ? so.subtotalIdr + so.shippingIdr : null,
       courier: so.courier,
       waybill: so.waybill,
       sender: { storeName: so.store.name, regency: so.store.regency.name, whatsapp: so.store.whatsapp },

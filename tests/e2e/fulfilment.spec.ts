@@ -88,7 +88,7 @@ test.describe("without JavaScript", () => {
     await expect(slip).toContainText(shop.store.name);
     await expect(slip).toContainText(number);
     await expect(slip).toContainText("JNE0099887766");
-    await expect(slip).not.toContainText("Rp");
+    await expect(slip).not.toContainText("Rp"); // prepaid: no amounts at all
     // Without JavaScript a print button would do nothing: the page says to use the browser's menu.
     await expect(page.getByRole("button", { name: "Cetak", exact: true })).toHaveCount(0);
     await expect(page.getByText("Untuk mencetak, pakai menu browser lalu pilih Cetak.")).toBeVisible();
@@ -147,7 +147,8 @@ test("a seller ships a cash-on-delivery order with its waybill and marks it deli
   // With JavaScript the slip page offers a print button that opens the browser's print dialog.
   await page.getByRole("link", { name: "Slip pengiriman" }).click();
   await expect(page.getByRole("region", { name: RECIPIENT.name })).toContainText(`2 × ${shop.product.title} (Keripik 250 g)`);
-  await expect(page.getByRole("region", { name: RECIPIENT.name })).toContainText("Bayar di tempat (COD)");
+  // The courier collects this store's goods and shipping: the only amount a slip shows.
+  await expect(page.getByRole("region", { name: RECIPIENT.name })).toContainText(`Bayar di tempat (COD) · tagih ke penerima ${rupiah(2 * 18_000 + 9_000)}`);
   await page.evaluate(() => {
     window.print = () => document.body.setAttribute("data-printed", "yes");
   });
