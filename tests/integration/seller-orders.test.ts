@@ -223,7 +223,9 @@ describe("one store order, and packing slips", () => {
       recipient: { name: "Siti Aminah", addressLine: "Jl. Mawar 1 RT 02/RW 03", district: "Ciwidey", postalCode: "40973" },
     });
     expect(slips![0]!.items).toEqual([{ id: expect.any(String), productTitle: expect.stringMatching(/^Keripik /), variantName: "250 g", quantity: 2 }]);
-    expect(JSON.stringify(slips)).not.toMatch(/Idr/);
+    // The one amount a slip carries: what the courier collects on cash on delivery (goods + shipping).
+    expect(slips!.map((s) => s.collectIdr)).toEqual([30000 + 10000, 30000 + 10000]);
+    expect(JSON.stringify(slips!.map(({ collectIdr: _collect, ...rest }) => rest))).not.toMatch(/Idr/);
 
     expect(await getPackingSlips(db.prisma, seller.id, [a.partOf(shop), theirs.partOf(other)])).toBeNull();
     expect(await getPackingSlips(db.prisma, seller.id, [a.partOf(shop), "tidak-ada"])).toBeNull();
