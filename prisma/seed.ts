@@ -23,6 +23,7 @@ import type {
 } from "~/generated/prisma/enums";
 import { processProductImage, storeProcessedImage } from "~/models/image-pipeline.server";
 import { completionEntries } from "~/models/ledger.server";
+import { seededRandom } from "./seeded-random";
 import { loadPovertyLines } from "~/models/poverty-line.server";
 import { loadRegions } from "~/models/region.server";
 import type { ImageStorage } from "~/services/image-storage.server";
@@ -631,17 +632,6 @@ const DEMO_PROVINCES = ["32", "33", "53"] as const;
 
 // ---------------------------------------------------------------- demo photos (drawn, never downloaded)
 
-/** A small seeded generator for the shapes in a picture (mulberry32); the seed comes from faker. */
-function shapeRandom(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface PhotoSpec {
   category: CategorySlug;
@@ -658,7 +648,7 @@ function hsl(h: number, s: number, l: number) {
 
 /** A product photo as SVG: a table-top scene suggesting the category, with no text. */
 export function demoPhotoSvg(spec: PhotoSpec): string {
-  const rnd = shapeRandom(spec.seed);
+  const rnd = seededRandom(spec.seed); // the seed comes from faker
   const r = (min: number, max: number) => min + rnd() * (max - min);
   const h = spec.hue;
   const parts: string[] = [];

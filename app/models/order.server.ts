@@ -295,38 +295,6 @@ export async function listPendingBankTransfers(db: PrismaClient) {
   });
 }
 
-/** New store orders of a seller's stores (the seller workspace issue builds fulfilment on top). */
-export async function listRecentStoreOrdersForSeller(db: PrismaClient, userId: string) {
-  return db.storeOrder.findMany({
-    where: { store: { members: { some: { userId } } } },
-    select: {
-      id: true,
-      status: true,
-      subtotalIdr: true,
-      shippingIdr: true,
-      courier: true,
-      waybill: true,
-      createdAt: true,
-      store: { select: { name: true } },
-      order: {
-        select: {
-          number: true,
-          paymentMethod: true,
-          recipientName: true,
-          phone: true,
-          addressLine: true,
-          postalCode: true,
-          district: { select: { name: true, parent: { select: { name: true, parent: { select: { name: true } } } } } },
-          storeOrders: { select: { status: true } },
-        },
-      },
-      items: { select: { productTitle: true, variantName: true, quantity: true } },
-    },
-    orderBy: { createdAt: "desc" },
-    take: 20,
-  });
-}
-
 export async function auditOrderEvent(tx: Tx, actorId: string | null, action: string, orderId: string, details?: Record<string, unknown>) {
   await recordAudit(tx, { actorId, action, subjectType: "Order", subjectId: orderId, details });
 }

@@ -414,39 +414,32 @@ export function productSearch(): ProductSearch {
 }
 
 /**
- * Call after a product (or its variants' price or stock, or its store) changed. Never throws: a product
- * saves even when the search service is down; the failure is logged and the next reindex repairs it.
+ * Search updates never throw: a product or store saves even when the search service is down; the
+ * failure is logged and the next reindex repairs it.
  */
-export async function syncProductInSearch(productId: string): Promise<boolean> {
+async function quietly(message: string, context: Record<string, string>, run: () => Promise<unknown>): Promise<boolean> {
   try {
-    await productSearch().syncProduct(productId);
+    await run();
     return true;
   } catch (error) {
-    logger.error("search sync failed", { productId, error: error instanceof Error ? error.message : String(error) });
+    logger.error(message, { ...context, error: error instanceof Error ? error.message : String(error) });
     return false;
   }
 }
 
-/** Call after a product was deleted outright. Never throws (see syncProductInSearch). */
-export async function removeProductFromSearch(productId: string): Promise<boolean> {
-  try {
-    await productSearch().removeProduct(productId);
-    return true;
-  } catch (error) {
-    logger.error("search removal failed", { productId, error: error instanceof Error ? error.message : String(error) });
-    return false;
-  }
+/** Call after a product (or its variants' price or stock, its photos, or its store) changed. Never throws. */
+export function syncProductInSearch(productId: string): Promise<boolean> {
+  return quietly("search sync failed", { productId }, () => productSearch().syncProduct(productId));
+}
+
+/** Call after a product was deleted outright. Never throws. */
+export function removeProductFromSearch(productId: string): Promise<boolean> {
+  return quietly("search removal failed", { productId }, () => productSearch().removeProduct(productId));
 }
 
 /** Call after a store's name, regency or status changed: re-indexes all its products. Never throws. */
-export async function syncStoreProductsInSearch(storeId: string): Promise<boolean> {
-  try {
-    await productSearch().syncStore(storeId);
-    return true;
-  } catch (error) {
-    logger.error("search sync failed", { storeId, error: error instanceof Error ? error.message : String(error) });
-    return false;
-  }
+export function syncStoreProductsInSearch(storeId: string): Promise<boolean> {
+  return quietly("search sync failed", { storeId }, () => productSearch().syncStore(storeId));
 }
 
 /** After an order took or returned stock: re-index the products it holds. Never throws. */

@@ -162,6 +162,28 @@ export function eventActorKind(input: {
   return "system";
 }
 
+/** Where a parcel goes: the recipient and the address down to the district, as the order page and slips show it. */
+const recipientSelect = {
+  recipientName: true,
+  phone: true,
+  addressLine: true,
+  postalCode: true,
+  district: { select: { name: true, parent: { select: { name: true, parent: { select: { name: true } } } } } },
+} satisfies Prisma.OrderSelect;
+
+function recipientOf(order: Prisma.OrderGetPayload<{ select: typeof recipientSelect }>) {
+  const district = order.district;
+  return {
+    name: order.recipientName,
+    phone: order.phone,
+    addressLine: order.addressLine,
+    district: district.name,
+    regency: district.parent?.name ?? null,
+    province: district.parent?.parent?.name ?? null,
+    postalCode: order.postalCode,
+  };
+}
+
 const detailSelect = {
   id: true,
   status: true,
@@ -187,11 +209,7 @@ const detailSelect = {
       buyerId: true,
       placedAt: true,
       paymentMethod: true,
-      recipientName: true,
-      phone: true,
-      addressLine: true,
-      postalCode: true,
-      district: { select: { name: true, parent: { select: { name: true, parent: { select: { name: true } } } } } },
+      ...recipientSelect,
       payments: { select: { provider: true, status: true, amountIdr: true, refundedIdr: true }, orderBy: { createdAt: "desc" }, take: 1 },
       storeOrders: { select: { id: true, status: true } },
     },
@@ -216,7 +234,6 @@ export async function getSellerStoreOrder(db: PrismaClient, userId: string, stor
   const so = await db.storeOrder.findFirst({ where: { id: storeOrderId, ...ownedBy(userId) }, select: detailSelect });
   if (!so) return null;
   const storeMemberIds = so.store.members.map((m) => m.userId);
-  const district = so.order.district;
   return {
     id: so.id,
     status: so.status,
@@ -238,15 +255,7 @@ export async function getSellerStoreOrder(db: PrismaClient, userId: string, stor
     refund: so.refund,
     /** No other store's part of this order is still open (a prepaid order is cancelled only as a whole). */
     onlyOpenPart: so.order.storeOrders.every((part) => part.id === so.id || part.status === "CANCELLED"),
-    recipient: {
-      name: so.order.recipientName,
-      phone: so.order.phone,
-      addressLine: so.order.addressLine,
-      district: district.name,
-      regency: district.parent?.name ?? null,
-      province: district.parent?.parent?.name ?? null,
-      postalCode: so.order.postalCode,
-    },
+    recipient: recipientOf(so.order),
     events: so.events.map((event) => ({
       id: event.id,
       fromStatus: event.fromStatus,
@@ -278,11 +287,7 @@ const slipSelect = {
     select: {
       number: true,
       paymentMethod: true,
-      recipientName: true,
-      phone: true,
-      addressLine: true,
-      postalCode: true,
-      district: { select: { name: true, parent: { select: { name: true, parent: { select: { name: true } } } } } },
+      ...recipientSelect,
     },
   },
   items: { select: { id: true, productTitle: true, variantName: true, quantity: true }, orderBy: { id: "asc" } },
@@ -301,7 +306,6 @@ export async function getPackingSlips(db: PrismaClient, userId: string, storeOrd
   const byId = new Map(found.map((so) => [so.id, so]));
   return ids.map((id) => {
     const so = byId.get(id)!;
-    const district = so.order.district;
     return {
       id: so.id,
       number: so.order.number,
@@ -310,15 +314,7 @@ export async function getPackingSlips(db: PrismaClient, userId: string, storeOrd
       courier: so.courier,
       waybill: so.waybill,
       sender: { storeName: so.store.name, regency: so.store.regency.name, whatsapp: so.store.whatsapp },
-      recipient: {
-        name: so.order.recipientName,
-        phone: so.order.phone,
-        addressLine: so.order.addressLine,
-        district: district.name,
-        regency: district.parent?.name ?? null,
-        province: district.parent?.parent?.name ?? null,
-        postalCode: so.order.postalCode,
-      },
+      recipient: recipientOf(so.order),
       items: so.items,
     };
   });

@@ -77,18 +77,10 @@ export default function RefundsPage() {
                 </div>
               ) : null}
               {refund.status === "MANUAL_PENDING" ? (
-                <Form method="post" className="stack">
+                <>
                   <p>{t("money.refundBank")}</p>
-                  <input type="hidden" name="intent" value="complete" />
-                  <input type="hidden" name="refundId" value={refund.id} />
-                  <div className="field">
-                    <label htmlFor={`ref-${refund.id}`}>{t("money.refundReference")}</label>
-                    <input id={`ref-${refund.id}`} name="bankReference" required minLength={3} maxLength={60} autoComplete="off" />
-                  </div>
-                  <button type="submit" className="button button--primary">
-                    {t("money.recordRefund")}
-                  </button>
-                </Form>
+                  <RecordRefundForm refundId={refund.id} primary />
+                </>
               ) : (
                 <>
                   <p>
@@ -106,17 +98,7 @@ export default function RefundsPage() {
                       </Form>
                       <details>
                         <summary className="button button--quiet">{t("money.refundedElsewhere")}</summary>
-                        <Form method="post" className="stack">
-                          <input type="hidden" name="intent" value="complete" />
-                          <input type="hidden" name="refundId" value={refund.id} />
-                          <div className="field">
-                            <label htmlFor={`ref-${refund.id}`}>{t("money.refundReference")}</label>
-                            <input id={`ref-${refund.id}`} name="bankReference" required minLength={3} maxLength={60} autoComplete="off" />
-                          </div>
-                          <button type="submit" className="button">
-                            {t("money.recordRefund")}
-                          </button>
-                        </Form>
+                        <RecordRefundForm refundId={refund.id} />
                       </details>
                     </>
                   ) : null}
@@ -127,6 +109,24 @@ export default function RefundsPage() {
         })}
       </ul>
     </section>
+  );
+}
+
+/** Records money an admin sent back outside Stripe, with the reference of that transfer. */
+function RecordRefundForm({ refundId, primary = false }: { refundId: string; primary?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Form method="post" className="stack">
+      <input type="hidden" name="intent" value="complete" />
+      <input type="hidden" name="refundId" value={refundId} />
+      <div className="field">
+        <label htmlFor={`ref-${refundId}`}>{t("money.refundReference")}</label>
+        <input id={`ref-${refundId}`} name="bankReference" required minLength={3} maxLength={60} autoComplete="off" />
+      </div>
+      <button type="submit" className={primary ? "button button--primary" : "button"}>
+        {t("money.recordRefund")}
+      </button>
+    </Form>
   );
 }
 

@@ -1,4 +1,5 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { StoreSelect } from "~/components/store-select";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
@@ -67,16 +68,7 @@ export default function SalesStatement() {
         </p>
         <Form method="get" className="sales-range" aria-label={t("sales.statementPeriod")}>
           {stores.length > 1 ? (
-            <div className="field">
-              <label htmlFor="statement-store">{t("sales.storeLabel")}</label>
-              <select id="statement-store" name="store" defaultValue={store.id}>
-                {stores.map((option) => (
-                  <option key={option.id} value={option.id}>
-                    {option.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <StoreSelect id="statement-store" name="store" label={t("sales.storeLabel")} stores={stores} value={store.id} />
           ) : (
             <input type="hidden" name="store" value={store.id} />
           )}

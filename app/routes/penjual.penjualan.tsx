@@ -1,4 +1,5 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { StoreSelect } from "~/components/store-select";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { RevenueChart } from "~/components/revenue-chart";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
@@ -77,16 +78,7 @@ export default function SalesDashboard() {
 
       {stores.length > 1 ? (
         <Form method="get" className="sales-store">
-          <div className="field">
-            <label htmlFor="sales-store">{t("sales.storeLabel")}</label>
-            <select id="sales-store" name="store" defaultValue={store.id}>
-              {stores.map((option) => (
-                <option key={option.id} value={option.id}>
-                  {option.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <StoreSelect id="sales-store" name="store" label={t("sales.storeLabel")} stores={stores} value={store.id} />
           <input type="hidden" name="periode" value={PERIOD_PARAM[kind]} />
           {kind === "range" ? (
             <>

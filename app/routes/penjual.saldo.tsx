@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { StoreSelect } from "~/components/store-select";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { formatCommissionRate } from "~/models/commission";
@@ -58,16 +59,7 @@ export default function StoreBalancePage() {
       <p>{t("money.balanceIntro")}</p>
       {stores.length > 1 ? (
         <Form method="get" className="inline-form">
-          <div className="field">
-            <label htmlFor="toko">{t("money.store")}</label>
-            <select id="toko" name="toko" defaultValue={store.id}>
-              {stores.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <StoreSelect id="toko" name="toko" label={t("money.store")} stores={stores} value={store.id} />
           <button type="submit" className="button">
             {t("money.choose")}
           </button>

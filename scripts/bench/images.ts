@@ -31,6 +31,7 @@ import { benchPaths } from "./prepare";
 import { fixed, heading, median, table, type Verdict } from "./report";
 import { machineBusySeconds } from "./server";
 import type { BenchSection } from "./types";
+import { seededRandom } from "../../prisma/seeded-random";
 
 export const IMAGE_TARGETS = { minRatio: 0.8, maxPeakRssMb: 512, concurrentUploads: 8 } as const;
 /** A 12 MP phone photo, stored sideways (orientation 6: the upright photo is 3000×4000). */
@@ -47,16 +48,6 @@ const RSS_SAMPLE_MS = 2;
 
 // ---------------------------------------------------------------- the test photo
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Uniform noise around mid-grey, the same every run. */
 function noise(width: number, height: number, amplitude: number, random: () => number) {
@@ -71,7 +62,7 @@ function noise(width: number, height: number, amplitude: number, random: () => n
  */
 export async function makeTestPhoto(): Promise<Buffer> {
   const { width: w, height: h } = PHOTO;
-  const random = mulberry32(20_260_401);
+  const random = seededRandom(20_260_401);
   const scaled = async (cols: number, rows: number, amplitude: number) => {
     const small = noise(cols, rows, amplitude, random);
     return { input: await sharp(small.input, { raw: small.raw }).resize(w, h, { kernel: "cubic" }).raw().toBuffer(), raw: { width: w, height: h, channels: 3 as const } };

@@ -19,6 +19,7 @@ import { EmbeddedSearchEngine } from "~/services/search/embedded.server";
 import { priceBucketOf, type ProductSearchDocument, type SearchRequest } from "~/services/search/types";
 import { fixed, heading, table, type Verdict } from "./report";
 import type { BenchSection } from "./types";
+import { seededRandom } from "../../prisma/seeded-random";
 
 export const SEARCH_TARGETS = { p99Ms: 50, buildSeconds: 60, atSize: 100_000 } as const;
 const DEFAULT_SIZES = [10_000, 100_000];
@@ -39,16 +40,6 @@ export interface SearchBenchResult {
 
 // ---------------------------------------------------------------- generated catalog
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CATEGORIES = [
   {
@@ -177,7 +168,7 @@ async function regencies(): Promise<Regency[]> {
 
 /** `count` products, the same every run. */
 export async function generateProducts(count: number, seed = 20_260_101): Promise<ProductSearchDocument[]> {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const places = await regencies();
   const stores = Array.from({ length: Math.max(50, Math.floor(count / 20)) }, (_, i) => {
