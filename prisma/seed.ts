@@ -1082,6 +1082,10 @@ function buildStores(clock: Clock, places: Places, people: People): Shops {
       story: spec.story,
       regencyCode: regency,
       whatsapp: whatsappNumber(),
+      // A labelled demo account (not drawn from faker, so the rest of the demo stays the same).
+      payoutBankName: "Bank Contoh (demo)",
+      payoutAccountNumber: String(9_000_000_000 + (i + 1) * 7_919),
+      payoutAccountHolder: owner ? owner.headName : KUBE.name,
       status: "ACTIVE",
       householdId: owner ? owner.id : null,
       kubeGroupId: owner ? null : kubeGroupId,

@@ -216,7 +216,7 @@ export async function listLedger(db: PrismaClient, storeId: string, page: number
 }
 
 export class PayoutError extends Error {
-  constructor(public readonly code: "store_not_found" | "bad_amount" | "exceeds_available" | "duplicate_reference") {
+  constructor(public readonly code: "store_not_found" | "no_account" | "bad_amount" | "exceeds_available" | "duplicate_reference") {
     super(code);
     this.name = "PayoutError";
   }
@@ -238,6 +238,9 @@ export async function recordPayout(
     // Take the store's row first: on PostgreSQL this is the lock that serialises payouts of one store.
     const touched = await tx.store.updateMany({ where: { id: input.storeId }, data: { updatedAt: now } });
     if (touched.count === 0) throw new PayoutError("store_not_found");
+    // Money is only ever sent to the account the store gave; without one there is nowhere to send it.
+    const account = await tx.store.findUniqueOrThrow({ where: { id: input.storeId }, select: { payoutAccountNumber: true } });
+    if (!account.payoutAccountNumber) throw new PayoutError("no_account");
     const duplicate = await tx.payout.findFirst({ where: { storeId: input.storeId, bankReference: input.bankReference }, select: { id: true } });
     if (duplicate) throw new PayoutError("duplicate_reference");
     const balance = await getStoreBalance(tx, input.storeId, now);

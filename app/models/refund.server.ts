@@ -31,30 +31,35 @@ export class RefundError extends Error {
   }
 }
 
+/**
+ * What a refund of this store order gives back: its goods and shipping, and for a bank transfer the few
+ * rupiah of the transfer's unique code when it is the last part of the order still going (by then
+ * nothing of the order is delivered any more). The seller's warning and the refund use this one rule.
+ */
+export async function refundAmountIdr(db: PrismaClient | Tx, storeOrderId: string): Promise<number> {
+  const so = await db.storeOrder.findUniqueOrThrow({
+    where: { id: storeOrderId },
+    select: { id: true, orderId: true, subtotalIdr: true, shippingIdr: true, order: { select: { paymentMethod: true, uniqueCodeIdr: true } } },
+  });
+  let amountIdr = so.subtotalIdr + so.shippingIdr;
+  if (so.order.paymentMethod === "BANK_TRANSFER" && so.order.uniqueCodeIdr > 0) {
+    const stillGoing = await db.storeOrder.count({ where: { orderId: so.orderId, id: { not: so.id }, status: { notIn: ["CANCELLED", "REFUNDED"] } } });
+    if (stillGoing === 0) amountIdr += so.order.uniqueCodeIdr;
+  }
+  return amountIdr;
+}
+
 export type OpenedRefund = { refundId: string; kind: "card" | "bank" | "cash"; amountIdr: number };
 
 /** Opens the refund of a store order's whole part (goods + shipping). Call inside the transition's transaction. */
 export async function openRefund(tx: Tx, input: { storeOrderId: string; reason: string; actorId: string | null; now: Date }): Promise<OpenedRefund> {
   const so = await tx.storeOrder.findUniqueOrThrow({
     where: { id: input.storeOrderId },
-    select: {
-      id: true,
-      orderId: true,
-      subtotalIdr: true,
-      shippingIdr: true,
-      refund: { select: { id: true } },
-      order: { select: { paymentMethod: true, uniqueCodeIdr: true } },
-    },
+    select: { id: true, orderId: true, refund: { select: { id: true } }, order: { select: { paymentMethod: true } } },
   });
   if (so.refund) throw new RefundError("already_refunded");
   const method = so.order.paymentMethod;
-  let amountIdr = so.subtotalIdr + so.shippingIdr;
-  if (method === "BANK_TRANSFER" && so.order.uniqueCodeIdr > 0) {
-    // The few rupiah of the transfer's unique code go back with the last part refunded: by then nothing
-    // of the order is being delivered any more.
-    const stillGoing = await tx.storeOrder.count({ where: { orderId: so.orderId, id: { not: so.id }, status: { notIn: ["CANCELLED", "REFUNDED"] } } });
-    if (stillGoing === 0) amountIdr += so.order.uniqueCodeIdr;
-  }
+  const amountIdr = await refundAmountIdr(tx, so.id);
   const payment = await tx.payment.findFirst({
     where:
       method === "COD"

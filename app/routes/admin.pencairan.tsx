@@ -16,6 +16,7 @@ const PAYOUT_ERRORS: Record<PayoutError["code"], { key: string; status: number }
   exceeds_available: { key: "money.errorExceeds", status: 409 },
   duplicate_reference: { key: "money.errorDuplicate", status: 409 },
   store_not_found: { key: "money.errorStore", status: 404 },
+  no_account: { key: "money.noAccount", status: 409 },
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -77,7 +78,7 @@ export default function PayoutsPage() {
                 <p>{t(actionData.error)}</p>
               </div>
             ) : null}
-            {store.balance.availableIdr > 0 ? (
+            {store.balance.availableIdr > 0 && store.payoutAccountNumber ? (
               <Form method="post" className="stack">
                 <input type="hidden" name="storeId" value={store.id} />
                 <div className="field">

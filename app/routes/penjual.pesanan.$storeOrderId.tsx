@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { closeCardSessionsOfOrder } from "~/models/card-checkout.server";
 import { applySellerAction, type SellerAction } from "~/models/fulfilment.server";
-import { RefundError } from "~/models/refund.server";
+import { refundAmountIdr, RefundError } from "~/models/refund.server";
 import { OrderTransitionError } from "~/models/order.server";
 import { cancelNeedsRefund, sellerActionsFor, type SellerActionKind } from "~/models/order-state";
 import { syncOrderProductsOfStoreOrder } from "~/models/product-search.server";
@@ -36,6 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     storeOrder,
     actions: sellerActionsFor(storeOrder.status, storeOrder.paymentMethod, storeOrder.onlyOpenPart),
     cancelRefunds: cancelNeedsRefund(storeOrder.status, storeOrder.paymentMethod),
+    // What a cancel or refund would give back now (the same rule the refund itself uses).
+    refundAmountIdr: await refundAmountIdr(prisma, storeOrder.id),
   };
 }
 
@@ -94,7 +96,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function SellerOrderPage() {
   const { t, i18n } = useTranslation();
-  const { storeOrder: so, actions, cancelRefunds } = useLoaderData<typeof loader>();
+  const { storeOrder: so, actions, cancelRefunds, refundAmountIdr: giveBackIdr } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const locale = i18n.language as Locale;
@@ -187,7 +189,7 @@ export default function SellerOrderPage() {
               <summary className="button button--quiet">{t("sellerOrders.cancel")}</summary>
               <Form method="post" className="stack">
                 <p className="notice notice--warning">
-                  {cancelRefunds ? t("sellerOrders.cancelWarningRefund", { amount: formatRupiah(so.totalIdr) }) : t("sellerOrders.cancelWarning")}
+                  {cancelRefunds ? t("sellerOrders.cancelWarningRefund", { amount: formatRupiah(giveBackIdr) }) : t("sellerOrders.cancelWarning")}
                 </p>
                 {errorFor("cancel")}
                 <div className="field">
@@ -203,7 +205,7 @@ export default function SellerOrderPage() {
               <summary className="button button--quiet">{t("sellerOrders.refund")}</summary>
               <Form method="post" className="stack">
                 <p className="notice notice--warning">
-                  {t(cod ? "sellerOrders.refundWarningCod" : "sellerOrders.refundWarning", { amount: formatRupiah(so.totalIdr) })}
+                  {t(cod ? "sellerOrders.refundWarningCod" : "sellerOrders.refundWarning", { amount: formatRupiah(giveBackIdr) })}
                 </p>
                 {errorFor("refund")}
                 <div className="field">

@@ -10,6 +10,11 @@ import {
   fakeStripeEvent,
   fakeStripeRequests,
   fillRecipientAndPayment,
+  orderPathOf,
+  orderRows,
+  postAddToCart,
+  postCheckout,
+  RECIPIENT,
   rupiah,
   STRIPE_FAKE,
   stockOf,
@@ -81,4 +86,77 @@ test("a seller cancels a card order that was paid: Stripe refunds it once, the s
   const part = storeSection(page, shop.store.name);
   await expect(part).toContainText("Bahan anyaman habis");
   await expect(part.getByTestId("refund-status")).toHaveText(`Dana sudah dikembalikan: ${rupiah(total)}`);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a paid bank-transfer order cancelled by the seller is sent back by an admin, who records the reference; the buyer sees it", async ({
+    page,
+    browser,
+    playwright,
+    baseURL,
+  }) => {
+    const shop = await createShippingStore({ variants: [{ name: "Gula aren 500 g", priceIdr: 32_000, stock: 5 }] });
+    const seller = await createUser({ roles: ["SELLER", "SHOPPER"] });
+    await addStoreMember(shop.store.id, seller.id);
+    const guest = await playwright.request.newContext({ baseURL });
+    expect((await postAddToCart(guest, shop.variants[0]!.id, 1)).status()).toBe(302);
+    const checkout = await postCheckout(guest, { paymentMethod: "BANK_TRANSFER" });
+    expect(checkout.status()).toBe(302);
+    const orderPath = orderPathOf(checkout);
+    const number = /PM-[A-Z0-9-]+/.exec(orderPath)![0];
+    await guest.dispose();
+    const rows = await orderRows(number);
+    const paymentId = rows.payments[0]!.id;
+    const total = (await db.order.findUniqueOrThrow({ where: { number }, select: { totalIdr: true } })).totalIdr;
+
+    const admin = await createUser({ roles: ["ADMIN"] });
+    const adminContext = await browser.newContext({ baseURL, javaScriptEnabled: false });
+    const adminPage = await adminContext.newPage();
+    await logIn(adminPage, admin);
+    expect((await adminPage.request.post("/admin/transfer", { form: { intent: "confirm", paymentId } })).status()).toBe(200);
+
+    // The seller cannot deliver after all and cancels: the page says the money goes back.
+    await logIn(page, seller);
+    const storeOrderId = (await db.storeOrder.findFirstOrThrow({ where: { order: { number } }, select: { id: true } })).id;
+    await page.goto(`/penjual/pesanan/${storeOrderId}`);
+    await page.getByText("Batalkan pesanan", { exact: true }).first().click();
+    // The only part of the order: the transfer's unique code goes back too, and the warning says so.
+    await expect(page.getByText(`uang ${rupiah(total)} dikembalikan ke pembeli`)).toBeVisible();
+    await page.getByLabel("Alasan pembatalan (dibaca pembeli)").fill("Gula aren habis");
+    await page.getByRole("button", { name: "Batalkan pesanan" }).click();
+    await expect(page.getByRole("status")).toContainText("Pesanan dibatalkan.");
+    await expect(page.getByText("Menunggu admin mentransfer balik")).toBeVisible();
+
+    // The admin sees whom to pay back and how much (the unique code included), and records the transfer.
+    await adminPage.goto("/admin");
+    await adminPage.getByRole("link", { name: "Pengembalian dana" }).click();
+    const card = adminPage.getByRole("listitem").filter({ hasText: number });
+    await expect(card.getByRole("heading", { level: 2 })).toHaveText(rupiah(total));
+    await expect(card).toContainText(`Pembeli: ${RECIPIENT.name} · 0812-3456-7890`);
+    await expect(card).toContainText("Alasan: Gula aren habis");
+    await card.getByLabel("Referensi transfer balik").fill("BALIK-E2E-01");
+    await card.getByRole("button", { name: "Catat sudah dikembalikan" }).click();
+    await expect(adminPage.getByRole("status")).toHaveText("Pengembalian dana tercatat.");
+    await expect(adminPage.getByRole("listitem").filter({ hasText: number })).toHaveCount(0);
+    // Recording it twice is refused.
+    const refundId = (await db.refund.findUniqueOrThrow({ where: { storeOrderId }, select: { id: true } })).id;
+    expect((await adminPage.request.post("/admin/pengembalian", { form: { intent: "complete", refundId, bankReference: "BALIK-E2E-02" } })).status()).toBe(409);
+    await adminContext.close();
+
+    expect(await db.refund.findUniqueOrThrow({ where: { storeOrderId }, select: { status: true, bankReference: true, amountIdr: true } })).toEqual({
+      status: "SUCCEEDED",
+      bankReference: "BALIK-E2E-01",
+      amountIdr: total,
+    });
+    expect(await db.payment.findUniqueOrThrow({ where: { id: paymentId }, select: { status: true, refundedIdr: true } })).toEqual({ status: "REFUNDED", refundedIdr: total });
+    expect(await stockOf(shop.variants[0]!.id)).toBe(5);
+
+    // The guest's order page says the money is back.
+    const buyer = await browser.newPage({ baseURL, javaScriptEnabled: false });
+    await buyer.goto(orderPath);
+    await expect(storeSection(buyer, shop.store.name).getByTestId("refund-status")).toHaveText(`Dana sudah dikembalikan: ${rupiah(total)}`);
+    await buyer.close();
+  });
 });

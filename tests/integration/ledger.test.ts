@@ -31,6 +31,7 @@ async function shopWithSeller() {
   const shop = await createStoreWithProduct(db.prisma, { variants: [{ name: "250 g", priceIdr: 20000, costIdr: 12000, stock: 100 }] });
   const seller = await db.prisma.user.create({ data: { email: `s-${shop.store.id}@test.id`, name: "Penjual" }, select: { id: true } });
   await db.prisma.storeMember.create({ data: { storeId: shop.store.id, userId: seller.id } });
+  await db.prisma.store.update({ where: { id: shop.store.id }, data: { payoutBankName: "BRI", payoutAccountNumber: "0123456789", payoutAccountHolder: "Ibu Uji" } });
   return { ...shop, sellerId: seller.id };
 }
 
@@ -170,6 +171,12 @@ describe("store ledger", () => {
       await expect(recordPayout(db.prisma, { storeId: shop.store.id, amountIdr, bankReference: "X-1", paidAt: T0, adminId })).rejects.toMatchObject({ code: "bad_amount" });
     }
     await expect(recordPayout(db.prisma, { storeId: "tidak-ada", amountIdr: 1000, bankReference: "X-1", paidAt: T0, adminId })).rejects.toMatchObject({ code: "store_not_found" });
+    // No payout account: there is nowhere to send money, whatever the balance.
+    const o = await order(shop, "CARD", at(0));
+    await deliver(shop, o.storeOrderId, at(0));
+    await autoCompleteDeliveredOrders(db.prisma, 1, at(1));
+    await db.prisma.store.update({ where: { id: shop.store.id }, data: { payoutAccountNumber: null } });
+    await expect(recordPayout(db.prisma, { storeId: shop.store.id, amountIdr: 1000, bankReference: "X-2", paidAt: at(9), adminId, now: at(9) })).rejects.toMatchObject({ code: "no_account" });
     expect(await db.prisma.payout.count({ where: { storeId: shop.store.id } })).toBe(0);
   });
 

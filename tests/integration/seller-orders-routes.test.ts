@@ -242,6 +242,7 @@ describe("the seller's own store order", () => {
     for (const fields of [INTENTS[0]!, INTENTS[1]!, INTENTS[2]!]) expect((await act(soA, sellerA.cookie, fields)).status).toBe(302);
     await autoCompleteDeliveredOrders(db.prisma, 0, new Date(Date.now() + 1000));
     const later = new Date(Date.now() + 30 * 86_400_000);
+    await db.prisma.store.update({ where: { id: shopA.store.id }, data: { payoutBankName: "BRI", payoutAccountNumber: "0123456789", payoutAccountHolder: "Ibu Uji" } });
     const credited = await db.prisma.ledgerEntry.aggregate({ where: { storeId: shopA.store.id }, _sum: { amountIdr: true } });
     await recordPayout(db.prisma, { storeId: shopA.store.id, amountIdr: credited._sum.amountIdr!, bankReference: "TRF-SEMUA", paidAt: later, adminId: admin.id, now: later });
     const before = await snapshot(soA);
