@@ -8,6 +8,14 @@ describe("environment validation", () => {
     expect(env.cookieSecure).toBe(false);
   });
 
+  it("money settings: no commission, a 3-day hold and 3-day auto-completion unless set; a commission above 50% is refused", () => {
+    expect(parseEnv({})).toMatchObject({ COMMISSION_BASIS_POINTS: 0, LEDGER_HOLD_DAYS: 3, ORDER_AUTO_COMPLETE_DAYS: 3 });
+    expect(parseEnv({ COMMISSION_BASIS_POINTS: "250" }).COMMISSION_BASIS_POINTS).toBe(250);
+    expect(() => parseEnv({ COMMISSION_BASIS_POINTS: "5001" })).toThrow(/COMMISSION_BASIS_POINTS/);
+    expect(() => parseEnv({ COMMISSION_BASIS_POINTS: "2.5" })).toThrow(/COMMISSION_BASIS_POINTS/);
+    expect(() => parseEnv({ ORDER_AUTO_COMPLETE_DAYS: "0" })).toThrow(/ORDER_AUTO_COMPLETE_DAYS/);
+  });
+
   it("treats empty values as unset", () => {
     expect(parseEnv({ SESSION_DAYS: "" }).SESSION_DAYS).toBe(30);
   });
