@@ -6,11 +6,24 @@ import id, { type Catalog } from "./id";
 export const catalogs: Record<Locale, Catalog> = { id, en };
 
 /**
- * Strings only the seller and admin workspaces use. They travel with those pages (the `penjual` and
- * `admin` layout routes), not with every storefront page: the catalog is serialised into each page's
+ * Strings only the seller and admin workspaces use. They travel with those pages (the `penjual`,
+ * `admin`, `pendamping`, `verifikasi` and `program` layout routes), not with every storefront page: the catalog is serialised into each page's
  * data, and its size is part of every request's cost (decision 4).
  */
-export const WORKSPACE_NAMESPACES = ["seller", "admin", "money", "photos", "sales", "sellerOrders", "storeProfile"] as const satisfies readonly (keyof Catalog)[];
+export const WORKSPACE_NAMESPACES = [
+  "seller",
+  "admin",
+  "money",
+  "photos",
+  "sales",
+  "sellerOrders",
+  "storeProfile",
+  "facilitator",
+  "households",
+  "graduation",
+  "program",
+  "indicators",
+] as const satisfies readonly (keyof Catalog)[];
 export type WorkspaceCatalog = Pick<Catalog, (typeof WORKSPACE_NAMESPACES)[number]>;
 
 const publicCache = new Map<Locale, Catalog>();

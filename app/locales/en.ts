@@ -4,6 +4,10 @@ import type { Catalog } from "./id";
 import money from "./money";
 import photos from "./photos";
 import sales from "./sales";
+import households from "./households";
+import graduation from "./graduation";
+import program from "./program";
+import indicators from "./indicators";
 import search from "./search";
 import sellerOrders from "./seller-orders";
 import shop from "./shop";
@@ -199,6 +203,10 @@ const en: Catalog = {
   money: money.en,
   photos: photos.en,
   sales: sales.en,
+  households: households.en,
+  graduation: graduation.en,
+  program: program.en,
+  indicators: indicators.en,
   sellerOrders: sellerOrders.en,
   storeProfile: storeProfile.en,
   cart: {

@@ -3,6 +3,10 @@ import browse from "./browse";
 import money from "./money";
 import photos from "./photos";
 import sales from "./sales";
+import households from "./households";
+import graduation from "./graduation";
+import program from "./program";
+import indicators from "./indicators";
 import search from "./search";
 import sellerOrders from "./seller-orders";
 import shop from "./shop";
@@ -199,6 +203,10 @@ const id = {
   money: money.id,
   photos: photos.id,
   sales: sales.id,
+  households: households.id,
+  graduation: graduation.id,
+  program: program.id,
+  indicators: indicators.id,
   sellerOrders: sellerOrders.id,
   storeProfile: storeProfile.id,
   cart: {

@@ -38,6 +38,15 @@ export const envSchema = z
     ORDER_AUTO_COMPLETE_DAYS: z.coerce.number().int().min(1).max(60).default(3),
     /** A completed order's credit becomes available for payout after this many days (time for the buyer to complain). */
     LEDGER_HOLD_DAYS: z.coerce.number().int().min(0).max(60).default(3),
+    /**
+     * Graduation readiness tiers (decision 15), as per-capita income in percent of the poverty line. These are
+     * the program's settings, not an official Kemensos rule: set them to what the program decides.
+     */
+    READINESS_DEVELOPING_PERCENT: z.coerce.number().int().min(1).max(1000).default(50),
+    READINESS_APPROACHING_PERCENT: z.coerce.number().int().min(1).max(1000).default(75),
+    READINESS_READY_PERCENT: z.coerce.number().int().min(1).max(1000).default(100),
+    /** "Ready" needs the ratio at or above READINESS_READY_PERCENT for this many consecutive months. */
+    READINESS_READY_MONTHS: z.coerce.number().int().min(1).max(24).default(3),
     /** The platform's account shown to shoppers who pay by bank transfer. The defaults are a demo, labelled as such. */
     BANK_TRANSFER_BANK: z.string().min(2).max(60).default("Bank Contoh (demo)"),
     BANK_TRANSFER_ACCOUNT_NUMBER: z.string().regex(/^[0-9 -]{6,30}$/, "BANK_TRANSFER_ACCOUNT_NUMBER must be digits").default("000 000 0000"),
@@ -69,6 +78,15 @@ export const envSchema = z
         code: "custom",
         path: ["STRIPE_WEBHOOK_SECRET"],
         message: "STRIPE_WEBHOOK_SECRET is required when STRIPE_SECRET_KEY is set (the whsec_... secret of the webhook endpoint)",
+      });
+    }
+  })
+  .superRefine((env, ctx) => {
+    if (!(env.READINESS_DEVELOPING_PERCENT < env.READINESS_APPROACHING_PERCENT && env.READINESS_APPROACHING_PERCENT < env.READINESS_READY_PERCENT)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["READINESS_APPROACHING_PERCENT"],
+        message: "READINESS_DEVELOPING_PERCENT < READINESS_APPROACHING_PERCENT < READINESS_READY_PERCENT must hold",
       });
     }
   })

@@ -58,7 +58,7 @@ describe("workspace strings travel only with workspace pages", () => {
 
   it("no storefront route asks for a workspace string (it would show its key)", async () => {
     const routes = path.resolve(__dirname, "../../app/routes");
-    const files = (await readdir(routes)).filter((f) => !/^(penjual|admin)[._]/.test(f) && /\.tsx?$/.test(f));
+    const files = (await readdir(routes)).filter((f) => !/^(penjual|admin|pendamping|verifikasi|program)[._]/.test(f) && /\.tsx?$/.test(f));
     expect(files.length).toBeGreaterThan(15);
     const pattern = new RegExp(`["'\`](${WORKSPACE_NAMESPACES.join("|")})\\.`);
     for (const file of files) {

@@ -1,0 +1,10 @@
+/** Graduation indicators: income, poverty line ratio, readiness, evidence. */
+const id = {
+  title: "-",
+};
+
+const en: typeof id = {
+  title: "-",
+};
+
+export default { id, en };
