@@ -33,12 +33,17 @@ export const redirectToField = z.string().max(2000).optional();
  * Whole Rupiah as Indonesians write them: "25000", "25.000", "Rp 25.000". A dot groups thousands
  * here, so "25.000" is twenty-five thousand, never 25; decimals do not exist for Rupiah prices.
  */
-export const rupiahField = z.preprocess(
-  (value) => {
-    if (typeof value !== "string") return value;
-    const trimmed = value.trim();
-    if (trimmed === "") return undefined;
-    return /^(rp\.?\s*)?\d{1,3}(\.\d{3})*$|^(rp\.?\s*)?\d+$/i.test(trimmed) ? Number(trimmed.replace(/\D/g, "")) : Number.NaN;
-  },
-  z.number({ error: "seller.errorRupiah" }).int("seller.errorRupiah").min(0, "seller.errorRupiah").max(100_000_000, "seller.errorRupiah"),
-);
+export function rupiahAmountField(message: string, maxIdr = 100_000_000) {
+  return z.preprocess(
+    (value) => {
+      if (typeof value !== "string") return value;
+      const trimmed = value.trim();
+      if (trimmed === "") return undefined;
+      return /^(rp\.?\s*)?\d{1,3}(\.\d{3})*$|^(rp\.?\s*)?\d+$/i.test(trimmed) ? Number(trimmed.replace(/\D/g, "")) : Number.NaN;
+    },
+    z.number({ error: message }).int(message).min(0, message).max(maxIdr, message),
+  );
+}
+
+/** A price: whole Rupiah, at most Rp100.000.000. */
+export const rupiahField = rupiahAmountField("seller.errorRupiah");
