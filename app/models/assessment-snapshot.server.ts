@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { MonthIndicators, ReadinessPolicy } from "./indicators.server";
 
 /**
  * What an assessment stores as JSON text: the other domains' checklist, and (once submitted) the
@@ -78,20 +79,20 @@ export const monthIndicatorsSchema = z.object({
       source: z.string(),
     })
     .nullable(),
-  povertyLineMissing: z.object({ provinceCode: z.string(), area: z.string(), month: z.string() }).nullable(),
+  povertyLineMissing: z.object({ provinceCode: z.string(), area: z.enum(["URBAN", "RURAL"]), month: z.string() }).nullable(),
   ratioPercent: z.number().nullable(),
   minimumWage: z.object({ year: z.number().int(), amountIdr: z.number().int().positive(), source: z.string() }).nullable(),
   wageRatioPercent: z.number().nullable(),
   readyStreak: count,
   tier: z.enum(READINESS_TIERS).nullable(),
-});
+}) satisfies z.ZodType<MonthIndicators>;
 
 export const readinessPolicySchema = z.object({
   developingPercent: z.number(),
   approachingPercent: z.number(),
   readyPercent: z.number(),
   readyMonths: z.number().int().min(1),
-});
+}) satisfies z.ZodType<ReadinessPolicy>;
 
 /** The indicators frozen at submission: the assessed month, the policy in force and the streak. */
 export const snapshotSchema = z.object({

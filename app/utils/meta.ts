@@ -37,3 +37,23 @@ export function pageTitle(matches: MatchLike[], key: string, values?: Record<str
   const text = translator(matches)?.t(key, values);
   return text ? `${text} | Pasar Mandiri` : "Pasar Mandiri";
 }
+
+const workspaceInstances = new Map<Locale, ReturnType<typeof createI18n>>();
+
+/**
+ * A <title> from a workspace namespace (graduation, indicators, …): those strings are not in the root
+ * catalog but in the workspace layout route's data, so this translator merges both.
+ */
+export function workspaceTitle(matches: MatchLike[], key: string, values?: Record<string, string>): string {
+  const locale = localeFromMatches(matches);
+  const catalog = rootData(matches)?.catalog;
+  const workspace = matches.map((m) => (m.data as { catalog?: Partial<Catalog> } | undefined)?.catalog).find((c, i) => c && matches[i]!.id !== "root");
+  if (!catalog || !workspace) return pageTitle(matches, key, values);
+  let i18n = workspaceInstances.get(locale);
+  if (!i18n) {
+    i18n = createI18n(locale, { ...catalog, ...workspace });
+    workspaceInstances.set(locale, i18n);
+  }
+  const text = i18n.t(key, values);
+  return `${text} | Pasar Mandiri`;
+}
