@@ -130,6 +130,7 @@ export async function createAssessmentDraft(
       select: { id: true },
     });
     await recordAudit(tx, {
+      at: now,
       actorId: args.facilitatorId,
       action: "assessment.create",
       subjectType: "GraduationAssessment",
@@ -169,6 +170,7 @@ export async function updateAssessmentDraft(
     });
     if (updated.count !== 1) throw await notUpdatedBecause(tx, args.facilitatorId, args.assessmentId);
     await recordAudit(tx, {
+      at: now,
       actorId: args.facilitatorId,
       action: "assessment.update",
       subjectType: "GraduationAssessment",
@@ -218,6 +220,7 @@ export async function submitAssessment(
     });
     if (updated.count !== 1) throw await notUpdatedBecause(tx, args.facilitatorId, draft.id);
     await recordAudit(tx, {
+      at: now,
       actorId: args.facilitatorId,
       action: "assessment.submit",
       subjectType: "GraduationAssessment",
@@ -236,7 +239,8 @@ export async function submitAssessment(
 }
 
 /** Deletes a draft (a submitted assessment is never deleted). */
-export async function deleteAssessmentDraft(db: PrismaClient, args: { facilitatorId: string; assessmentId: string }): Promise<{ householdId: string }> {
+export async function deleteAssessmentDraft(db: PrismaClient, args: { facilitatorId: string; assessmentId: string; now?: Date }): Promise<{ householdId: string }> {
+  const now = args.now ?? new Date();
   const row = await db.graduationAssessment.findFirst({
     where: { id: args.assessmentId, household: { facilitatorId: args.facilitatorId } },
     select: { householdId: true, submittedAt: true, month: true },
@@ -247,6 +251,7 @@ export async function deleteAssessmentDraft(db: PrismaClient, args: { facilitato
     const deleted = await tx.graduationAssessment.deleteMany({ where: { id: args.assessmentId, submittedAt: null, household: { facilitatorId: args.facilitatorId } } });
     if (deleted.count !== 1) throw await notUpdatedBecause(tx, args.facilitatorId, args.assessmentId);
     await recordAudit(tx, {
+      at: now,
       actorId: args.facilitatorId,
       action: "assessment.delete",
       subjectType: "GraduationAssessment",

@@ -8,6 +8,8 @@ export type AuditEntry = {
   subjectId: string;
   /** Only what matters to understand the action later; never passwords or national ID numbers. */
   details?: Record<string, unknown>;
+  /** When it happened, if not now (a step dated by the caller's clock, such as the demo seed's reference date). */
+  at?: Date;
 };
 
 export async function recordAudit(db: PrismaClient | Prisma.TransactionClient, entry: AuditEntry): Promise<void> {
@@ -18,6 +20,7 @@ export async function recordAudit(db: PrismaClient | Prisma.TransactionClient, e
       subjectType: entry.subjectType,
       subjectId: entry.subjectId,
       details: entry.details ? JSON.stringify(entry.details) : null,
+      ...(entry.at ? { createdAt: entry.at } : {}),
     },
     select: { id: true },
   });

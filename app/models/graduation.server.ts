@@ -110,6 +110,7 @@ export async function proposeGraduation(db: PrismaClient, input: ProposeInput): 
         select: { id: true },
       });
       await recordAudit(tx, {
+        at: now,
         actorId: input.facilitatorId,
         action: "graduation.propose",
         subjectType: "GraduationProposal",
@@ -189,6 +190,7 @@ export async function decideProposal(db: PrismaClient, input: DecideInput): Prom
       });
       if (moved.count !== 1) throw new GraduationError("already_decided");
       await recordAudit(tx, {
+        at: now,
         actorId: verifier.id,
         action: approve ? "graduation.approve" : "graduation.return",
         subjectType: "GraduationProposal",

@@ -91,7 +91,7 @@ test("the demo seller logs in with the demo password and sees their store", asyn
 test("every demo account logs in and reaches its area", async ({ playwright, baseURL }) => {
   const accounts = [
     { email: "admin@pasarmandiri.test", area: "/admin" },
-    { email: "verifikator@pasarmandiri.test", area: "/" },
+    { email: "verifikator@pasarmandiri.test", area: "/verifikasi" },
     { email: "pendamping.sari@pasarmandiri.test", area: "/pendamping" },
     { email: "pendamping.budi@pasarmandiri.test", area: "/pendamping" },
     { email: "penjual01@pasarmandiri.test", area: "/penjual" },
@@ -112,4 +112,21 @@ test("every demo account logs in and reaches its area", async ({ playwright, bas
     const households = await db.household.count({ where: { facilitator: { email } } });
     expect(households, email).toBeGreaterThan(0);
   }
+});
+
+test("the demo verifier finds the seeded proposal waiting, and the graduated household among the decisions", async ({ page }) => {
+  const verifier = await db.user.findUniqueOrThrow({ where: { email: "verifikator@pasarmandiri.test" }, select: { id: true, email: true, name: true } });
+  const pending = await db.graduationProposal.findFirstOrThrow({
+    where: { status: "PENDING", NOT: { household: { programRef: { startsWith: "PKH-E2E-" } } } },
+    select: { household: { select: { headName: true, programRef: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  const graduated = await db.household.findFirstOrThrow({ where: { status: "GRADUATED", NOT: { programRef: { startsWith: "PKH-E2E-" } } }, select: { headName: true } });
+
+  await logIn(page, { ...verifier, password: DEMO_PASSWORD });
+  await accountNav(page).getByRole("link", { name: "Verifikasi" }).click();
+  await expect(page).toHaveURL("/verifikasi");
+  const queue = page.getByRole("region", { name: /Menunggu keputusan/ });
+  await expect(queue.getByRole("link", { name: `${pending.household.headName} (${pending.household.programRef})` })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Keputusan terakhir" }).getByText(graduated.headName).first()).toBeVisible();
 });

@@ -254,7 +254,8 @@ describe("another facilitator's household, assessment and proposal look like mis
     for (const id of [draft.id, submitted.id]) {
       expect((await load(assessmentPage, assessmentPath(id), owner.cookie, { assessmentId: id })).status).toBe(200);
       expect((await load(assessmentPage, assessmentPath(id), intruder.cookie, { assessmentId: id })).status).toBe(404);
-      for (const fields of [{ intent: "save", ...draftFields(lastMonth()) }, { intent: "submit" }, { intent: "delete" }, { intent: "propose", confirmNotReady: "yes" }]) {
+      const intents: Record<string, string>[] = [{ intent: "save", ...draftFields(lastMonth()) }, { intent: "submit" }, { intent: "delete" }, { intent: "propose", confirmNotReady: "yes" }];
+      for (const fields of intents) {
         expect((await act(assessmentPage, assessmentPath(id), intruder.cookie, { assessmentId: id }, fields)).status, `${id} ${fields.intent}`).toBe(404);
       }
     }
@@ -291,11 +292,12 @@ describe("roles", () => {
     const verifier = await userWith(["VERIFIER"]);
     const before = await snapshotOf(household.id);
 
-    const facilitatorRoutes = [
+    type RouteCase = { route: Route; path: string; params: Record<string, string>; fields: Record<string, string> | null };
+    const facilitatorRoutes: (() => RouteCase)[] = [
       () => ({ route: newAssessment, path: newPath(household.id), params: { householdId: household.id }, fields: draftFields(lastMonth()) }),
       () => ({ route: assessmentPage, path: assessmentPath(assessment.id), params: { assessmentId: assessment.id }, fields: { intent: "propose", confirmNotReady: "yes" } }),
     ];
-    const verifierRoutes = [
+    const verifierRoutes: (() => RouteCase)[] = [
       () => ({ route: queue, path: "/verifikasi", params: {}, fields: null }),
       () => ({ route: proposalPage, path: proposalPath(proposal.id), params: { proposalId: proposal.id }, fields: { intent: "approve", confirm: "yes" } }),
     ];
@@ -305,7 +307,7 @@ describe("roles", () => {
         const loaded = await load(route, path, cookie, params);
         expect(loaded.status, path).toBe(expected);
         if (expected === 302) expect(loaded.location).toMatch(/^\/masuk\?redirectTo=/);
-        if (fields && "action" in route) expect((await act(route as { action: Action }, path, cookie, params, fields)).status, `${path} action`).toBe(expected);
+        if (fields && route.action) expect((await act({ action: route.action }, path, cookie, params, fields)).status, `${path} action`).toBe(expected);
       }
     };
     for (const roles of [["SHOPPER"], ["SELLER", "SHOPPER"], ["ADMIN"]] as Role[][]) {

@@ -35,7 +35,7 @@ describe("the demo seed", () => {
     expect(first.status).toBe("seeded");
     const [users, households, kubeGroups, stores, categories, products, regions, povertyLines] = await Promise.all([
       db.prisma.user.count(),
-      db.prisma.household.count({ where: { status: "ACTIVE" } }),
+      db.prisma.household.count(),
       db.prisma.kubeGroup.count(),
       db.prisma.store.count({ where: { status: "ACTIVE" } }),
       db.prisma.category.count(),
@@ -121,6 +121,47 @@ describe("the demo seed", () => {
       expect(store.shippingRates.map((r) => r.provinceCode).sort()).toEqual(["32", "33", "53"]);
       for (const rate of store.shippingRates) expect(rate.firstKgIdr).toBeGreaterThan(0);
     }
+  });
+
+  test("the graduation workflow has a story: a graduated household, a pending proposal, assessments computed from the sales", async () => {
+    const households = await db.prisma.household.findMany({ select: { id: true, status: true, proposedAt: true, graduatedAt: true, facilitatorId: true } });
+    expect(households.filter((h) => h.status === "ACTIVE")).toHaveLength(11);
+    const [proposed] = households.filter((h) => h.status === "PROPOSED");
+    const [graduated] = households.filter((h) => h.status === "GRADUATED");
+    expect(proposed?.proposedAt).not.toBeNull();
+    expect(graduated?.graduatedAt?.getTime()).toBeLessThanOrEqual(REFERENCE.getTime());
+
+    const proposals = await db.prisma.graduationProposal.findMany({
+      select: { householdId: true, status: true, decidedById: true, decisionReason: true, assessment: { select: { submittedAt: true } }, decidedBy: { select: { email: true } } },
+    });
+    expect(proposals.filter((p) => p.status === "PENDING").map((p) => p.householdId)).toEqual([proposed!.id]);
+    expect(proposals.filter((p) => p.status === "APPROVED").map((p) => [p.householdId, p.decidedBy?.email])).toEqual([[graduated!.id, "verifikator@pasarmandiri.test"]]);
+    const returned = proposals.filter((p) => p.status === "RETURNED");
+    expect(returned).toHaveLength(1);
+    expect(returned[0]!.decisionReason!.length).toBeGreaterThanOrEqual(10);
+    for (const p of proposals) expect(p.assessment.submittedAt).not.toBeNull();
+
+    // Every submitted snapshot is exactly what the indicators give for that month with that declared income.
+    const { readSnapshot } = await import("~/models/assessment-snapshot.server");
+    const { computeHouseholdIndicators } = await import("~/models/indicators.server");
+    const assessments = await db.prisma.graduationAssessment.findMany({ select: { id: true, householdId: true, month: true, submittedAt: true, indicatorsJson: true, otherIncomeIdr: true } });
+    const submitted = assessments.filter((a) => a.submittedAt);
+    expect(submitted.length).toBeGreaterThanOrEqual(5);
+    expect(assessments.some((a) => !a.submittedAt)).toBe(true);
+    for (const a of submitted) {
+      expect(a.submittedAt!.getTime()).toBeLessThanOrEqual(REFERENCE.getTime());
+      const snapshot = readSnapshot(a.id, a.indicatorsJson);
+      const series = await computeHouseholdIndicators(db.prisma, a.householdId, { endMonth: a.month, count: 1, now: REFERENCE });
+      expect(snapshot.month.otherIncomeIdr).toBe(a.otherIncomeIdr);
+      expect(snapshot.month.businessIncomeIdr).toBe(series.months[0]!.businessIncomeIdr);
+      expect(snapshot.month.orders).toBe(series.months[0]!.orders);
+      expect(snapshot.month.povertyLine).not.toBeNull();
+    }
+    const audits = await db.prisma.auditLog.groupBy({ by: ["action"], where: { action: { startsWith: "graduation." } }, _count: true });
+    expect(Object.fromEntries(audits.map((a) => [a.action, a._count]))).toEqual({ "graduation.propose": 3, "graduation.return": 1, "graduation.approve": 1 });
+
+    const target = await db.prisma.graduationTarget.findUniqueOrThrow({ where: { year: 2019 }, select: { households: true, source: true } });
+    expect(target).toEqual({ households: 800_000, source: "MoU Kemensos–Kemenperin, Maret 2019: target graduasi 2019 800.000 KPM (8%)" });
   });
 
   test("variants have sensible prices and every photo's renditions are stored", async () => {
