@@ -47,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     else month = parsed.data;
   }
   const preview = household.status === "GRADUATED" ? null : await indicatorsForMonth(prisma, household.id, month, null, now);
-  return { household, month, defaultMonth, currentMonth, monthError, preview };
+  return { household, month, defaultMonth, currentMonth, monthError, preview, emptyChecklist: EMPTY_CHECKLIST };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -70,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function NewAssessmentPage() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
-  const { household, month, currentMonth, monthError, preview } = useLoaderData<typeof loader>();
+  const { household, month, currentMonth, monthError, preview, emptyChecklist } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const [searchParams] = useSearchParams();
@@ -127,7 +127,7 @@ export default function NewAssessmentPage() {
             <Form method="post" {...getFormProps(form)} className="stack">
               <FormErrors id={form.errorId} errors={form.errors} />
               <AssessmentFormFields
-                values={formValues({ month, checklist: EMPTY_CHECKLIST, otherIncomeIdr: null, notes: null }, actionData?.result.initialValue)}
+                values={formValues({ month, checklist: emptyChecklist, otherIncomeIdr: null, notes: null }, actionData?.result.initialValue)}
                 currentMonth={currentMonth}
                 errors={{
                   month: fields.month.errors,

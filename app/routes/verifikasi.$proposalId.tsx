@@ -63,6 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     series: series.months,
     policy: series.policy,
+    reasonLength: { min: RETURN_REASON_MIN, max: RETURN_REASON_MAX },
   };
 }
 
@@ -101,7 +102,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ProposalPage() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
-  const { proposal, history, household, province, assessment, series, policy } = useLoaderData<typeof loader>();
+  const { proposal, history, household, province, assessment, series, policy, reasonLength } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const busy = useNavigation().state === "submitting";
@@ -208,7 +209,7 @@ export default function ProposalPage() {
             <Form method="post" className="stack decision decision--return" aria-labelledby="return-title">
               <h3 id="return-title">{t("graduation.returnTitle")}</h3>
               <p className="field__hint" id="return-hint">
-                {t("graduation.returnHint", { min: String(RETURN_REASON_MIN) })}
+                {t("graduation.returnHint", { min: String(reasonLength.min) })}
               </p>
               {errorFor("return")}
               <div className="field">
@@ -218,8 +219,8 @@ export default function ProposalPage() {
                   name="reason"
                   rows={4}
                   required
-                  minLength={RETURN_REASON_MIN}
-                  maxLength={RETURN_REASON_MAX}
+                  minLength={reasonLength.min}
+                  maxLength={reasonLength.max}
                   aria-describedby="return-hint"
                   defaultValue={actionData?.intent === "return" ? actionData.reason : undefined}
                 />

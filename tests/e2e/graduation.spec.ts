@@ -1,0 +1,154 @@
+import { expect, test, type Page } from "@playwright/test";
+import { createHousehold, createUser, db, type TestUser } from "./db";
+import { accountNav, logIn } from "./helpers";
+
+// The graduation workflow in the browser: a facilitator assesses and proposes, a verifier returns the
+// proposal with a reason, the facilitator assesses again, the verifier approves, and the household shows
+// "Graduasi sejahtera mandiri" with the date. Then the same with JavaScript turned off.
+
+const DEMO_PASSWORD = "pasar-mandiri-demo";
+const DOMAINS = ["Kesehatan", "Pendidikan", "Rumah layak huni", "Air bersih dan sanitasi", "Sosial"];
+
+async function demoUser(email: string): Promise<TestUser> {
+  const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true, name: true } });
+  return { ...user, password: DEMO_PASSWORD };
+}
+
+async function logOut(page: Page) {
+  await accountNav(page).getByRole("button", { name: "Keluar" }).click();
+  await expect(accountNav(page).getByRole("link", { name: "Masuk" })).toBeVisible();
+}
+
+/** Fills the assessment form: every domain with `status`, the other income and a note, then saves the draft. */
+async function recordDraft(page: Page, householdId: string, { status, otherIncome, notes }: { status: string; otherIncome: string; notes: string }) {
+  await page.goto(`/pendamping/rumah-tangga/${householdId}/penilaian/baru`);
+  await expect(page.getByRole("heading", { level: 1, name: "Penilaian graduasi baru" })).toBeVisible();
+  // The preview of the computed indicators is there before anything is saved.
+  await expect(page.getByRole("region", { name: /^Indikator / })).toContainText("Pendapatan bersih usaha");
+  for (const domain of DOMAINS) {
+    await page.getByRole("group", { name: domain, exact: true }).getByLabel(status, { exact: true }).check();
+  }
+  await page.getByLabel("Pendapatan lain per bulan (Rupiah)").fill(otherIncome);
+  await page.getByLabel("Catatan", { exact: true }).fill(notes);
+  await page.getByRole("button", { name: "Simpan draf" }).click();
+  await expect(page).toHaveURL(/\/pendamping\/penilaian\/[^/?]+\?selesai=create$/);
+  await expect(page.getByRole("status")).toContainText("Draf penilaian disimpan");
+}
+
+/** Sends the draft on the page (after reading the warning) and proposes graduation. */
+async function submitAndPropose(page: Page) {
+  await expect(page.getByText("Setelah dikirim, penilaian ini tidak dapat diubah lagi.")).toBeVisible();
+  await page.getByRole("button", { name: "Kirim penilaian" }).click();
+  await expect(page.getByRole("status")).toContainText("Penilaian dikirim dan sekarang tidak dapat diubah.");
+  await expect(page.getByText("Sudah dikirim, tidak dapat diubah")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Simpan perubahan draf" })).toHaveCount(0);
+  const propose = page.getByRole("region", { name: "Usulkan graduasi" });
+  // Unless the indicators say "ready", the facilitator must confirm explicitly.
+  const confirm = propose.getByLabel("Saya tetap mengusulkan graduasi dan sudah memeriksa keadaan keluarga secara langsung.");
+  if ((await confirm.count()) > 0) await confirm.check();
+  await propose.getByRole("button", { name: "Usulkan graduasi" }).click();
+  await expect(page.getByRole("status")).toContainText("Graduasi diusulkan.");
+  await expect(page.getByText(/Diusulkan graduasi pada /)).toBeVisible();
+}
+
+async function openProposal(page: Page, household: { headName: string; programRef: string }) {
+  await accountNav(page).getByRole("link", { name: "Verifikasi" }).click();
+  await expect(page).toHaveURL("/verifikasi");
+  await page.getByRole("region", { name: /Menunggu keputusan/ }).getByRole("link", { name: `${household.headName} (${household.programRef})` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Usulan graduasi: ${household.headName}` })).toBeVisible();
+  await expect(page.getByRole("table")).toBeVisible();
+}
+
+test("a facilitator assesses and proposes; the verifier returns it with a reason, then approves the next proposal", async ({ page }) => {
+  test.setTimeout(90_000);
+  const facilitator = await demoUser("pendamping.sari@pasarmandiri.test");
+  const verifier = await demoUser("verifikator@pasarmandiri.test");
+  // Household 3 of the demo (Sari's), which the seed leaves without assessments.
+  const seller = await db.user.findUniqueOrThrow({
+    where: { email: "penjual03@pasarmandiri.test" },
+    select: { household: { select: { id: true, headName: true, programRef: true, status: true, facilitatorId: true } } },
+  });
+  const household = seller.household!;
+  expect(household.facilitatorId).toBe(facilitator.id);
+  expect(household.status).toBe("ACTIVE");
+
+  await logIn(page, facilitator);
+  await recordDraft(page, household.id, { status: "Terpenuhi", otherIncome: "1.250.000", notes: "Suami bekerja sebagai buruh bangunan." });
+  const firstAssessmentUrl = new URL(page.url()).pathname;
+  await expect(page.getByRole("region", { name: /^Indikator / })).toContainText("Rp 1.250.000");
+  await submitAndPropose(page);
+  await logOut(page);
+
+  const reason = "Catatan rumah dan sanitasi belum diisi dari kunjungan langsung. Mohon dinilai ulang.";
+  await logIn(page, verifier);
+  await openProposal(page, household);
+  await expect(page.getByRole("region", { name: "Keluarga", exact: true })).toContainText(household.programRef);
+  await page.getByLabel("Alasan dikembalikan").fill(reason);
+  await page.getByRole("button", { name: "Kembalikan usulan" }).click();
+  await expect(page.getByRole("status")).toContainText("Usulan dikembalikan ke pendamping");
+  await logOut(page);
+
+  await logIn(page, facilitator);
+  await page.goto(firstAssessmentUrl);
+  const history = page.getByRole("region", { name: "Usulan dan keputusan" });
+  await expect(history).toContainText("Dikembalikan");
+  await expect(history).toContainText(reason);
+  await expect(page.getByText("Penilaian ini sudah pernah diusulkan. Untuk mengusulkan lagi, buat penilaian baru.")).toBeVisible();
+  await page.getByRole("link", { name: "Buat penilaian baru" }).click();
+  await expect(page).toHaveURL(`/pendamping/rumah-tangga/${household.id}/penilaian/baru`);
+  await recordDraft(page, household.id, { status: "Terpenuhi", otherIncome: "1.400.000", notes: "Sudah dikunjungi: rumah layak, sumur dan jamban sendiri." });
+  await submitAndPropose(page);
+  await logOut(page);
+
+  await logIn(page, verifier);
+  await openProposal(page, household);
+  await page.getByLabel("Saya sudah memeriksa penilaian dan indikator di atas.").check();
+  await page.getByRole("button", { name: `Setujui graduasi ${household.headName}` }).click();
+  await expect(page.getByRole("status")).toContainText("Graduasi disetujui.");
+  await logOut(page);
+
+  await logIn(page, facilitator);
+  await page.goto(firstAssessmentUrl);
+  await expect(page.getByRole("region", { name: household.headName })).toContainText(/Graduasi sejahtera mandiri sejak \d{1,2} \w{3} \d{4} \d{2}\.\d{2} WIB/);
+  await expect(page.getByRole("link", { name: "Buat penilaian baru" })).toHaveCount(0);
+  const row = await db.household.findUniqueOrThrow({ where: { id: household.id }, select: { status: true, graduatedAt: true } });
+  expect(row.status).toBe("GRADUATED");
+  expect(row.graduatedAt).not.toBeNull();
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("assess, propose and approve with plain forms", async ({ page }) => {
+    test.setTimeout(60_000);
+    const facilitator = await createUser({ roles: ["FACILITATOR"] });
+    const verifier = await createUser({ roles: ["VERIFIER"] });
+    const household = await createHousehold({ facilitatorId: facilitator.id });
+
+    await logIn(page, facilitator);
+    // A refused form keeps what was typed and says why.
+    await page.goto(`/pendamping/rumah-tangga/${household.id}/penilaian/baru`);
+    for (const domain of DOMAINS) await page.getByRole("group", { name: domain, exact: true }).getByLabel("Belum dinilai", { exact: true }).check();
+    await page.getByLabel("Pendapatan lain per bulan (Rupiah)").fill("satu juta");
+    await page.getByLabel("Catatan", { exact: true }).fill("Kunjungan pertama");
+    await page.getByRole("button", { name: "Simpan draf" }).click();
+    await expect(page.getByText("Tulis pendapatan dalam Rupiah tanpa koma")).toBeVisible();
+    await expect(page.getByLabel("Catatan", { exact: true })).toHaveValue("Kunjungan pertama");
+    expect(await db.graduationAssessment.count({ where: { householdId: household.id } })).toBe(0);
+
+    await recordDraft(page, household.id, { status: "Terpenuhi", otherIncome: "2500000", notes: "Usaha warung dan upah harian." });
+    await submitAndPropose(page);
+    await logOut(page);
+
+    await logIn(page, verifier);
+    await openProposal(page, household);
+    // Approving needs the confirmation ticked: without it the browser refuses the form, nothing is sent.
+    await page.getByRole("button", { name: `Setujui graduasi ${household.headName}` }).click();
+    await expect(page).toHaveURL(/\/verifikasi\/[^/?]+$/);
+    await page.getByLabel("Saya sudah memeriksa penilaian dan indikator di atas.").check();
+    await page.getByRole("button", { name: `Setujui graduasi ${household.headName}` }).click();
+    await expect(page.getByRole("status")).toContainText("Graduasi disetujui.");
+    await expect(page.getByRole("region", { name: "Keluarga", exact: true })).toContainText(/Graduasi sejahtera mandiri sejak/);
+    expect((await db.household.findUniqueOrThrow({ where: { id: household.id }, select: { status: true } })).status).toBe("GRADUATED");
+  });
+});
