@@ -137,7 +137,7 @@ export default function AssessmentPage() {
           {t(`graduation.done.${done}`)}
         </p>
       ) : null}
-      {actionData && !actionData.intent ? <FormErrors id="assessment-errors" errors={Object.values(actionData.result.error ?? {}).flat().filter((e): e is string => typeof e === "string")} /> : null}
+      {actionData && !actionData.intent ? <FormErrors id="assessment-errors" errors={["graduation.errorBadRequest"]} /> : null}
 
       <section className="card" aria-labelledby="household-title">
         <h2 id="household-title">{household.headName}</h2>
