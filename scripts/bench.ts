@@ -77,7 +77,8 @@ async function main(): Promise<void> {
   if (!served) console.log(`  ✓ no build, demo database or server needed by ${sections.map((s) => s.id).join(", ")}`);
   // From here on the run is bounded in time: the load tests plus generous slack, or it stops itself.
   const loadSeconds = config.runs * HTTP_SCENARIOS.length * (config.warmupSec + config.durationSec + 2);
-  startWatchdog(loadSeconds * 1.5 + 300, interrupt);
+  const extraSeconds = sections.reduce((sum, s) => sum + (s.extraSeconds?.(config) ?? 0), 0);
+  startWatchdog(loadSeconds * 1.5 + 300 + extraSeconds, interrupt);
 
   const verdicts: Verdict[] = [];
   for (const section of sections) {

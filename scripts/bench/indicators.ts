@@ -332,6 +332,8 @@ export const indicatorsSection: BenchSection = {
   id: "indicators",
   title: `Graduation indicators (one facilitator, ${HOUSEHOLDS} households)`,
   needsServer: false,
+  // Generating the database takes about 45 s and a run about 35 s on the 2-core machine; twice that and more.
+  extraSeconds: (config) => 180 + 90 * config.runs,
   run: async (ctx) => (await runIndicatorsBench({ benchDir: ctx.benchDir, runs: ctx.config.runs, reuse: ctx.config.reuseDb })).verdicts,
 };
 

@@ -27,6 +27,9 @@ export interface BenchContext extends SectionContext {
  * it could not measure. Only sections with `needsServer` make the run build the app, seed the
  * database and start the server: a run of the others alone skips all three.
  */
-export type BenchSection =
-  | { id: string; title: string; needsServer: true; run(ctx: BenchContext): Promise<Verdict[]> }
-  | { id: string; title: string; needsServer: false; run(ctx: SectionContext): Promise<Verdict[]> };
+export type BenchSection = {
+  id: string;
+  title: string;
+  /** Seconds this section may take beyond the watchdog's allowance for the load tests (default 0). */
+  extraSeconds?: (config: BenchConfig) => number;
+} & ({ needsServer: true; run(ctx: BenchContext): Promise<Verdict[]> } | { needsServer: false; run(ctx: SectionContext): Promise<Verdict[]> });
