@@ -237,6 +237,26 @@ describe("the whole workflow through the routes", () => {
   });
 });
 
+describe("the new-assessment page", () => {
+  it("previews the month asked for, and explains a month it cannot show instead of failing", async () => {
+    const facilitator = await userWith(["FACILITATOR"]);
+    const household = await createProgramHousehold(db.prisma, { facilitatorId: facilitator.id, regencyCode: "32.04" });
+    const at = (query: string) => load(newAssessment, `${newPath(household.id)}${query}`, facilitator.cookie, { householdId: household.id });
+    expect((await at("?bulan=2025-10")).body).toMatchObject({ month: "2025-10", monthError: null, preview: { month: { month: "2025-10", povertyLine: { period: "2025-09" } } } });
+    expect((await at("?bulan=2099-01")).body).toMatchObject({ month: lastMonth(), monthError: "graduation.errorFutureMonth" });
+    expect((await at("?bulan=kemarin")).body).toMatchObject({ month: lastMonth(), monthError: "graduation.errorMonth" });
+    expect((await at("?bulan=2018-12")).body).toMatchObject({ month: lastMonth(), monthError: "graduation.errorMonthTooEarly" });
+  });
+
+  it("a graduated household gets no form, and a draft posted anyway is refused", async () => {
+    const facilitator = await userWith(["FACILITATOR"]);
+    const household = await createProgramHousehold(db.prisma, { facilitatorId: facilitator.id, regencyCode: "32.04", status: "GRADUATED" });
+    expect((await load(newAssessment, newPath(household.id), facilitator.cookie, { householdId: household.id })).body).toMatchObject({ preview: null });
+    expect((await act(newAssessment, newPath(household.id), facilitator.cookie, { householdId: household.id }, draftFields(lastMonth()))).status).toBe(409);
+    expect(await db.prisma.graduationAssessment.count({ where: { householdId: household.id } })).toBe(0);
+  });
+});
+
 describe("another facilitator's household, assessment and proposal look like missing ones", () => {
   it("on every loader and action of the facilitator's routes; nothing is written", async () => {
     const owner = await userWith(["FACILITATOR"]);
