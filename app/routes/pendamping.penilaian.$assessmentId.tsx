@@ -157,7 +157,12 @@ export default function AssessmentPage() {
             {snapshot.month.povertyLine === null ? (
               <p className="notice notice--warning">{t("graduation.snapshotMissingLine")}</p>
             ) : null}
-            <MonthIndicatorFacts month={snapshot.month} policy={snapshot.policy} provinceName={household.regency.parent?.name} />
+            <MonthIndicatorFacts
+              month={snapshot.month}
+              policy={snapshot.policy}
+              provinceName={household.regency.parent?.name}
+              evidenceHref={`/pendamping/rumah-tangga/${household.id}/bukti/${assessment.month}`}
+            />
             <IndicatorExplainer policy={snapshot.policy} timeZone={household.timeZone} />
           </section>
           <section className="card stack" aria-labelledby="checklist-title">
@@ -201,7 +206,12 @@ export default function AssessmentPage() {
             <section className="card stack" aria-labelledby="preview-title">
               <h2 id="preview-title">{t("graduation.previewTitle", { month: monthName })}</h2>
               <p className="field__hint">{t("graduation.previewDraftHint")}</p>
-              <MonthIndicatorFacts month={preview.month} policy={preview.policy} provinceName={household.regency.parent?.name} />
+              <MonthIndicatorFacts
+                month={preview.month}
+                policy={preview.policy}
+                provinceName={household.regency.parent?.name}
+                evidenceHref={`/pendamping/rumah-tangga/${household.id}/bukti/${assessment.month}`}
+              />
               <IndicatorExplainer policy={preview.policy} timeZone={preview.timeZone} />
             </section>
           ) : null}

@@ -116,7 +116,12 @@ export default function NewAssessmentPage() {
             ) : null}
             {preview ? (
               <>
-                <MonthIndicatorFacts month={preview.month} policy={preview.policy} provinceName={household.regency.parent?.name} />
+                <MonthIndicatorFacts
+                  month={preview.month}
+                  policy={preview.policy}
+                  provinceName={household.regency.parent?.name}
+                  evidenceHref={`/pendamping/rumah-tangga/${household.id}/bukti/${month}`}
+                />
                 <IndicatorExplainer policy={preview.policy} timeZone={preview.timeZone} />
               </>
             ) : null}

@@ -162,7 +162,7 @@ export default function ProposalPage() {
             <p className="field__hint">
               {t("graduation.snapshotWho", { name: assessment.assessorName, date: formatDateTime(assessment.submittedAt!, household.timeZone, locale) })}
             </p>
-            <MonthIndicatorFacts month={snapshot.month} policy={snapshot.policy} provinceName={province?.name} />
+            <MonthIndicatorFacts month={snapshot.month} policy={snapshot.policy} provinceName={province?.name} evidenceHref={`/verifikasi/${proposal.id}/bukti/${assessment.month}`} />
             <IndicatorExplainer policy={snapshot.policy} timeZone={household.timeZone} />
           </>
         ) : (
@@ -184,7 +184,7 @@ export default function ProposalPage() {
       <section className="card stack" aria-labelledby="series-title">
         <h2 id="series-title">{t("graduation.seriesTitle")}</h2>
         <p className="field__hint">{t("graduation.seriesHint", { month: formatMonth(assessment.month, locale) })}</p>
-        <IndicatorSeriesTable months={series} highlight={assessment.month} />
+        <IndicatorSeriesTable months={series} highlight={assessment.month} monthHref={(month) => `/verifikasi/${proposal.id}/bukti/${month}`} />
         <IndicatorExplainer policy={policy} timeZone={household.timeZone} />
       </section>
 

@@ -83,6 +83,11 @@ test("a facilitator assesses and proposes; the verifier returns it with a reason
   await logIn(page, verifier);
   await openProposal(page, household);
   await expect(page.getByRole("region", { name: "Keluarga", exact: true })).toContainText(household.programRef);
+  // Each month of the series opens its evidence: the orders and refunds counted.
+  await page.getByRole("region", { name: "Indikator saat penilaian dikirim" }).getByRole("link", { name: "Lihat bukti" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: new RegExp(`^Bukti .*: ${household.headName}$`) })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Pesanan dan pengembalian dana" })).toBeVisible();
+  await page.getByRole("link", { name: `← Kembali ke usulan ${household.headName}` }).click();
   await page.getByLabel("Alasan dikembalikan").fill(reason);
   await page.getByRole("button", { name: "Kembalikan usulan" }).click();
   await expect(page.getByRole("status")).toContainText("Usulan dikembalikan ke pendamping");

@@ -4,6 +4,7 @@ import type { Role } from "~/generated/prisma/enums";
 import { createTestDatabase } from "../helpers/database";
 import { createRegions } from "../helpers/marketplace-fixtures";
 import { createAssessmentRow, createProgramHousehold, snapshotFor } from "../helpers/graduation-fixtures";
+import { createSellerStore, createStoreOrder } from "../helpers/sales-fixtures";
 
 // The graduation routes called exactly as Remix calls them: a real Request with a session cookie,
 // against a real database. Another facilitator's household, assessment or proposal, and a proposal
@@ -19,6 +20,7 @@ let newAssessment: { loader: Loader; action: Action };
 let assessmentPage: { loader: Loader; action: Action };
 let queue: { loader: Loader };
 let proposalPage: { loader: Loader; action: Action };
+let evidencePage: { loader: Loader };
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -29,6 +31,7 @@ beforeAll(async () => {
   assessmentPage = await import("~/routes/pendamping.penilaian.$assessmentId");
   queue = await import("~/routes/verifikasi._index");
   proposalPage = await import("~/routes/verifikasi.$proposalId");
+  evidencePage = await import("~/routes/verifikasi.$proposalId_.bukti.$month");
 });
 afterAll(async () => {
   globalThis.__prisma = undefined;
@@ -300,6 +303,43 @@ describe("another facilitator's household, assessment and proposal look like mis
     expect(await snapshotOf(household.id)).toEqual(before);
     const inside = await userWith(["VERIFIER"], "32.04");
     expect((await load(proposalPage, proposalPath(proposal.id), inside.cookie, { proposalId: proposal.id })).status).toBe(200);
+  });
+});
+
+describe("the verifier's evidence page", () => {
+  it("lists the month's orders and refunds without the buyers, for the months of the series only, in the verifier's area only", async () => {
+    const seller = await createSellerStore(db.prisma);
+    const store = await db.prisma.store.findUniqueOrThrow({ where: { id: seller.storeId }, select: { household: { select: { id: true, facilitatorId: true } } } });
+    const householdId = store.household!.id;
+    await db.prisma.household.update({ where: { id: householdId }, data: { status: "PROPOSED" } });
+    await createStoreOrder(db.prisma, seller.storeId, {
+      status: "COMPLETED",
+      placedAt: "2025-10-08T02:00:00Z",
+      completedAt: "2025-10-10T05:00:00Z",
+      lines: [{ quantity: 10, unitPriceIdr: 15_000, unitCostIdr: 9_000 }],
+    });
+    const assessment = await createAssessmentRow(db.prisma, { householdId, assessorId: store.household!.facilitatorId, snapshot: snapshotFor({ month: "2025-10" }) });
+    const proposal = await db.prisma.graduationProposal.create({ data: { householdId, assessmentId: assessment.id, proposedById: store.household!.facilitatorId }, select: { id: true } });
+    const path = (month: string) => `/verifikasi/${proposal.id}/bukti/${month}`;
+    const verifier = await userWith(["VERIFIER"], "32");
+
+    const page = await load(evidencePage, path("2025-10"), verifier.cookie, { proposalId: proposal.id, month: "2025-10" });
+    expect(page.status).toBe(200);
+    expect(page.body).toMatchObject({ month: { month: "2025-10", businessIncomeIdr: 60_000 }, lines: [{ kind: "SALE", revenueIdr: 150_000, costOfGoodsIdr: 90_000 }], next: null, previous: "2025-09" });
+    const text = JSON.stringify(page.body);
+    expect(text).not.toContain("Rahasia");
+    expect(text).not.toContain("6281299998888");
+
+    expect((await load(evidencePage, path("2024-11"), verifier.cookie, { proposalId: proposal.id, month: "2024-11" })).status).toBe(200);
+    for (const month of ["2025-11", "2024-10", "bulan-lalu"]) {
+      expect((await load(evidencePage, path(month), verifier.cookie, { proposalId: proposal.id, month })).status, month).toBe(404);
+    }
+    const outsider = await userWith(["VERIFIER"], "53");
+    expect((await load(evidencePage, path("2025-10"), outsider.cookie, { proposalId: proposal.id, month: "2025-10" })).status).toBe(404);
+    for (const roles of [["FACILITATOR"], ["SHOPPER"], ["SELLER"]] as Role[][]) {
+      const user = await userWith(roles);
+      expect((await load(evidencePage, path("2025-10"), user.cookie, { proposalId: proposal.id, month: "2025-10" })).status).toBe(403);
+    }
   });
 });
 

@@ -165,7 +165,7 @@ type SeriesMonth = {
 };
 
 /** Month by month up to the assessed month, oldest first, in a table that scrolls sideways on a phone. */
-export function IndicatorSeriesTable({ months, highlight }: { months: SeriesMonth[]; highlight?: string }) {
+export function IndicatorSeriesTable({ months, highlight, monthHref }: { months: SeriesMonth[]; highlight?: string; monthHref?: (month: string) => string }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
   const percent = (value: number) => value.toLocaleString(locale === "en" ? "en-US" : "id-ID", { maximumFractionDigits: 1 });
@@ -187,7 +187,17 @@ export function IndicatorSeriesTable({ months, highlight }: { months: SeriesMont
         <tbody>
           {months.map((m) => (
             <tr key={m.month} aria-current={m.month === highlight ? "true" : undefined} className={m.month === highlight ? "series-table__assessed" : undefined}>
-              <th scope="row">{m.partial ? t("indicators.monthPartial", { month: formatMonth(m.month, locale, true) }) : formatMonth(m.month, locale, true)}</th>
+              <th scope="row">
+                {monthHref ? (
+                  <Link to={monthHref(m.month)} aria-label={t("graduation.seriesEvidence", { month: formatMonth(m.month, locale) })}>
+                    {formatMonth(m.month, locale, true)}
+                  </Link>
+                ) : m.partial ? (
+                  t("indicators.monthPartial", { month: formatMonth(m.month, locale, true) })
+                ) : (
+                  formatMonth(m.month, locale, true)
+                )}
+              </th>
               <td>{m.orders}</td>
               <td>{formatRupiah(m.businessIncomeIdr)}</td>
               <td>{formatRupiah(m.otherIncomeIdr)}</td>
