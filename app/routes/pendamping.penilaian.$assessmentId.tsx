@@ -24,7 +24,7 @@ import { formatDateTime, formatMonth } from "~/utils/dates";
 import { readFormData } from "~/utils/form-data.server";
 import type { Locale } from "~/utils/i18n";
 import { useTranslation } from "~/utils/i18n-react";
-import { localeFromMatches, workspaceTitle } from "~/utils/meta";
+import { localeFromMatches, pageTitle } from "~/utils/meta";
 import { formatRupiah } from "~/utils/money";
 
 const INTENTS = ["save", "submit", "delete", "propose"] as const;
@@ -301,8 +301,8 @@ export default function AssessmentPage() {
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   {
     title: data
-      ? workspaceTitle(matches, data.assessment.snapshot ? "graduation.assessmentTitle" : "graduation.draftTitle", { month: formatMonth(data.assessment.month, localeFromMatches(matches)) })
-      : workspaceTitle(matches, "errors.notFoundTitle"),
+      ? pageTitle(matches, data.assessment.snapshot ? "graduation.assessmentTitle" : "graduation.draftTitle", { month: formatMonth(data.assessment.month, localeFromMatches(matches)) })
+      : pageTitle(matches, "errors.notFoundTitle"),
   },
 ];
 

@@ -17,7 +17,7 @@ import { formatMonth } from "~/utils/dates";
 import { readFormData } from "~/utils/form-data.server";
 import type { Locale } from "~/utils/i18n";
 import { useTranslation } from "~/utils/i18n-react";
-import { workspaceTitle } from "~/utils/meta";
+import { pageTitle } from "~/utils/meta";
 
 const ASSESSMENT_ERRORS: Record<AssessmentError["code"], { key: string; status: number }> = {
   not_found: { key: "graduation.errorNotFound", status: 404 },
@@ -153,6 +153,6 @@ export default function NewAssessmentPage() {
   );
 }
 
-export const meta: MetaFunction = ({ matches }) => [{ title: workspaceTitle(matches, "graduation.newTitle") }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "graduation.newTitle") }];
 
 export const ErrorBoundary = RouteErrorBoundary;

@@ -14,7 +14,7 @@ import { formatDateTime, formatMonth } from "~/utils/dates";
 import { readFormData } from "~/utils/form-data.server";
 import type { Locale } from "~/utils/i18n";
 import { useTranslation } from "~/utils/i18n-react";
-import { workspaceTitle } from "~/utils/meta";
+import { pageTitle } from "~/utils/meta";
 import { formatRupiah } from "~/utils/money";
 
 const DECISIONS = ["approve", "return"] as const;
@@ -242,7 +242,7 @@ export default function ProposalPage() {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  { title: data ? workspaceTitle(matches, "graduation.proposalTitle", { name: data.household.headName }) : workspaceTitle(matches, "errors.notFoundTitle") },
+  { title: data ? pageTitle(matches, "graduation.proposalTitle", { name: data.household.headName }) : pageTitle(matches, "errors.notFoundTitle") },
 ];
 
 export const ErrorBoundary = RouteErrorBoundary;

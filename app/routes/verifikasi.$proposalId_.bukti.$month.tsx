@@ -9,7 +9,7 @@ import { prisma } from "~/utils/db.server";
 import { formatDateTime, formatMonth, zoneAbbreviation } from "~/utils/dates";
 import type { Locale } from "~/utils/i18n";
 import { useTranslation } from "~/utils/i18n-react";
-import { localeFromMatches, workspaceTitle } from "~/utils/meta";
+import { localeFromMatches, pageTitle } from "~/utils/meta";
 import { formatRupiah } from "~/utils/money";
 
 /** The months a verifier can open: the series shown on the proposal page (12 months up to the assessed one). */
@@ -129,8 +129,8 @@ export default function VerifierEvidencePage() {
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   {
     title: data
-      ? workspaceTitle(matches, "graduation.evidenceTitle", { name: data.household.headName, month: formatMonth(data.month.month, localeFromMatches(matches)) })
-      : workspaceTitle(matches, "errors.notFoundTitle"),
+      ? pageTitle(matches, "graduation.evidenceTitle", { name: data.household.headName, month: formatMonth(data.month.month, localeFromMatches(matches)) })
+      : pageTitle(matches, "errors.notFoundTitle"),
   },
 ];
 

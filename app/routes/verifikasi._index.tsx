@@ -9,7 +9,7 @@ import { prisma } from "~/utils/db.server";
 import { formatDateTime, formatMonth } from "~/utils/dates";
 import type { Locale } from "~/utils/i18n";
 import { useTranslation } from "~/utils/i18n-react";
-import { workspaceTitle } from "~/utils/meta";
+import { pageTitle } from "~/utils/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireVerifier(request);
@@ -79,6 +79,6 @@ export default function VerifierQueue() {
   );
 }
 
-export const meta: MetaFunction = ({ matches }) => [{ title: workspaceTitle(matches, "graduation.queueTitle") }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "graduation.queueTitle") }];
 
 export const ErrorBoundary = RouteErrorBoundary;

@@ -13,17 +13,29 @@ export function localeFromMatches(matches: MatchLike[]): Locale {
   return isLocale(locale) ? locale : DEFAULT_LOCALE;
 }
 
-const instances = new Map<Locale, ReturnType<typeof createI18n>>();
+const instances = new Map<string, ReturnType<typeof createI18n>>();
 
-/** Translates with the catalog the root loader sent (meta functions run in the browser too). */
+/** The workspace strings a layout route (admin, penjual, pendamping, verifikasi, program) sent, if any. */
+function workspaceCatalog(matches: MatchLike[]): Partial<Catalog> | null {
+  for (const match of matches) {
+    if (match.id === "root") continue;
+    const catalog = (match.data as { catalog?: unknown } | undefined)?.catalog;
+    if (catalog && typeof catalog === "object") return catalog as Partial<Catalog>;
+  }
+  return null;
+}
+
+/** Translates with the catalog the root loader sent, plus a workspace layout's strings (meta functions run in the browser too). */
 function translator(matches: MatchLike[]) {
   const locale = localeFromMatches(matches);
   const catalog = rootData(matches)?.catalog;
   if (!catalog) return null;
-  let i18n = instances.get(locale);
+  const workspace = workspaceCatalog(matches);
+  const key = workspace ? `${locale}:workspace` : locale;
+  let i18n = instances.get(key);
   if (!i18n) {
-    i18n = createI18n(locale, catalog);
-    instances.set(locale, i18n);
+    i18n = createI18n(locale, workspace ? { ...catalog, ...workspace } : catalog);
+    instances.set(key, i18n);
   }
   return i18n;
 }
@@ -36,24 +48,4 @@ export function pageDescription(matches: MatchLike[], key: string): string {
 export function pageTitle(matches: MatchLike[], key: string, values?: Record<string, string>): string {
   const text = translator(matches)?.t(key, values);
   return text ? `${text} | Pasar Mandiri` : "Pasar Mandiri";
-}
-
-const workspaceInstances = new Map<Locale, ReturnType<typeof createI18n>>();
-
-/**
- * A <title> from a workspace namespace (graduation, indicators, …): those strings are not in the root
- * catalog but in the workspace layout route's data, so this translator merges both.
- */
-export function workspaceTitle(matches: MatchLike[], key: string, values?: Record<string, string>): string {
-  const locale = localeFromMatches(matches);
-  const catalog = rootData(matches)?.catalog;
-  const workspace = matches.map((m) => (m.data as { catalog?: Partial<Catalog> } | undefined)?.catalog).find((c, i) => c && matches[i]!.id !== "root");
-  if (!catalog || !workspace) return pageTitle(matches, key, values);
-  let i18n = workspaceInstances.get(locale);
-  if (!i18n) {
-    i18n = createI18n(locale, { ...catalog, ...workspace });
-    workspaceInstances.set(locale, i18n);
-  }
-  const text = i18n.t(key, values);
-  return `${text} | Pasar Mandiri`;
 }
