@@ -263,13 +263,21 @@ function conflictOf(verifierId: string, proposedById: string, facilitatorId: str
   return null;
 }
 
+/** The queue page shows at most this many pending proposals (the oldest); the total is always shown. */
+export const QUEUE_PAGE_SIZE = 200;
+
+/** How many proposals wait for a decision in a verifier's area. */
+export function countPendingProposals(db: PrismaClient, verifier: Verifier): Promise<number> {
+  return db.graduationProposal.count({ where: { status: "PENDING", household: householdsInScope(verifier.scopeRegionCode) } });
+}
+
 /** A verifier's queue: pending proposals in their area, oldest first. */
 export async function listPendingProposals(db: PrismaClient, verifier: Verifier) {
   const rows = await db.graduationProposal.findMany({
     where: { status: "PENDING", household: householdsInScope(verifier.scopeRegionCode) },
     select: { ...proposalSummary, household: { select: householdForVerifier } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    take: 200,
+    take: QUEUE_PAGE_SIZE,
   });
   return rows.map((row) => ({ ...summarise(row), household: row.household, conflict: conflictOf(verifier.id, row.proposedById, row.household.facilitatorId) }));
 }

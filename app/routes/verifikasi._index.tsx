@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { TierBadge } from "~/components/indicators/indicators";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { householdTimeZone } from "~/models/indicators.server";
-import { listPendingProposals, listRecentDecisions, loadVerifier } from "~/models/graduation.server";
+import { countPendingProposals, listPendingProposals, listRecentDecisions, loadVerifier } from "~/models/graduation.server";
 import { requireVerifier } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { formatDateTime, formatMonth } from "~/utils/dates";
@@ -15,26 +15,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireVerifier(request);
   const verifier = await loadVerifier(prisma, user.id);
   if (!verifier) throw new Response("Forbidden", { status: 403 });
-  const [pending, decided, region] = await Promise.all([
+  const [pending, pendingTotal, decided, region] = await Promise.all([
     listPendingProposals(prisma, verifier),
+    countPendingProposals(prisma, verifier),
     listRecentDecisions(prisma, verifier),
     verifier.scopeRegionCode ? prisma.region.findUnique({ where: { code: verifier.scopeRegionCode }, select: { name: true } }) : null,
   ]);
   const withZone = <T extends { household: { regencyCode: string } }>(row: T) => ({ ...row, timeZone: householdTimeZone(row.household.regencyCode) });
-  return { pending: pending.map(withZone), decided: decided.map(withZone), scopeName: region?.name ?? null, scopeCode: verifier.scopeRegionCode };
+  return { pending: pending.map(withZone), pendingTotal, decided: decided.map(withZone), scopeName: region?.name ?? null, scopeCode: verifier.scopeRegionCode };
 }
 
 export default function VerifierQueue() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
-  const { pending, decided, scopeName, scopeCode } = useLoaderData<typeof loader>();
+  const { pending, pendingTotal, decided, scopeName, scopeCode } = useLoaderData<typeof loader>();
   return (
     <div className="stack graduation-page">
       <h1>{t("graduation.queueTitle")}</h1>
       <p className="muted">{scopeCode ? t("graduation.scopeRegion", { region: scopeName ?? scopeCode }) : t("graduation.scopeAll")}</p>
 
       <section aria-labelledby="pending-title" className="stack">
-        <h2 id="pending-title">{t("graduation.pendingTitle", { count: String(pending.length) })}</h2>
+        <h2 id="pending-title">{t("graduation.pendingTitle", { count: String(pendingTotal) })}</h2>
+        {pendingTotal > pending.length ? <p className="notice">{t("graduation.queueTruncated", { shown: String(pending.length) })}</p> : null}
         {pending.length === 0 ? <p className="empty-state">{t("graduation.queueEmpty")}</p> : null}
         <ol className="card-list">
           {pending.map((p) => (

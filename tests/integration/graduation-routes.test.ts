@@ -183,7 +183,8 @@ describe("the whole workflow through the routes", () => {
     expect((await db.prisma.household.findUniqueOrThrow({ where: { id: household.id }, select: { status: true } })).status).toBe("PROPOSED");
 
     // The verifier finds it in the queue and returns it.
-    const list = (await load(queue, "/verifikasi", verifier.cookie, {})).body as { pending: { id: string; tier: string }[] };
+    const list = (await load(queue, "/verifikasi", verifier.cookie, {})).body as { pending: { id: string; tier: string }[]; pendingTotal: number };
+    expect(list.pendingTotal).toBe(list.pending.length);
     const proposal = list.pending.find((p) => p.tier === "INACTIVE")!;
     const proposalId = (await db.prisma.graduationProposal.findFirstOrThrow({ where: { householdId: household.id }, select: { id: true } })).id;
     expect(list.pending.map((p) => p.id)).toContain(proposalId);
