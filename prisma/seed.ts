@@ -23,6 +23,7 @@ import type {
 } from "~/generated/prisma/enums";
 import { processProductImage, storeProcessedImage } from "~/models/image-pipeline.server";
 import { completionEntries } from "~/models/ledger.server";
+import { seedCoachingSessions } from "./seed-coaching";
 import { seededRandom } from "./seeded-random";
 import { loadPovertyLines } from "~/models/poverty-line.server";
 import { loadRegions } from "~/models/region.server";
@@ -1675,6 +1676,7 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedOptions): 
   lap("photos");
 
   await writeDemoData(prisma, data, images);
+  await seedCoachingSessions(prisma, { referenceDate: options.referenceDate, households: data.households });
   lap("write");
 
   const counts = await countDemoRows(prisma);

@@ -1,21 +1,10 @@
 import { z } from "zod";
 import { emailField, personNameField } from "~/utils/schemas.server";
+import { HOUSEHOLD_STATUSES, looksLikeNik, MAX_HOUSEHOLD_MEMBERS, READINESS_FILTERS } from "./household-rules";
 import { storeProfileSchema } from "./store-forms.server";
 
 // Server only (zod stays out of the browser). Messages are translation keys of app/locales/households.ts.
 
-export const MAX_HOUSEHOLD_MEMBERS = 30;
-
-/** Spaces, dots, dashes and slashes people type between groups of digits. */
-const SEPARATORS = /[\s.\-/]/g;
-
-/**
- * True when a typed reference is a national ID number (NIK): 16 digits, however they are grouped.
- * The NIK is never stored; the form refuses it with its own message.
- */
-export function looksLikeNik(value: string): boolean {
-  return /^\d{16}$/.test(value.replace(SEPARATORS, ""));
-}
 
 export const programRefField = z
   .string({ error: "households.errorProgramRef" })
@@ -48,9 +37,6 @@ export const provincePickSchema = z.object({
   provinsi: z.string().regex(/^\d{2}$/).optional().catch(undefined),
 });
 
-export const HOUSEHOLD_STATUSES = ["ACTIVE", "PROPOSED", "GRADUATED"] as const;
-export const READINESS_FILTERS = ["INACTIVE", "GROWING", "DEVELOPING", "APPROACHING", "READY", "UNKNOWN"] as const;
-export type ReadinessFilter = (typeof READINESS_FILTERS)[number];
 
 /** The household list's filters, from the query string; a bad value is ignored rather than refused. */
 export const householdFilterSchema = z.object({

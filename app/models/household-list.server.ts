@@ -1,6 +1,6 @@
 import type { HouseholdStatus } from "~/generated/prisma/enums";
 import type { PrismaClient } from "~/utils/db.server";
-import type { ReadinessFilter } from "./household-forms.server";
+import type { ReadinessFilter } from "./household-rules";
 import { listFacilitatorHouseholds } from "./household.server";
 import { computeIndicatorsForHouseholds, readinessPolicy } from "./indicators.server";
 

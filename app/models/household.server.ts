@@ -2,7 +2,7 @@ import { Prisma } from "~/generated/prisma/client";
 import type { AreaType, HouseholdStatus } from "~/generated/prisma/enums";
 import type { PrismaClient } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
-import { looksLikeNik } from "./household-forms.server";
+import { looksLikeNik } from "./household-rules";
 
 export class HouseholdError extends Error {
   constructor(public readonly code: "duplicate_program_ref" | "nik_refused" | "unknown_regency") {

@@ -3,7 +3,8 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { NewSellerForm, NewStoreForm } from "~/components/store-onboarding-forms";
 import { TemporaryPasswordNotice } from "~/components/temporary-password-notice";
-import { formatSharePercent, getFacilitatorKube, isFacilitatorKube } from "~/models/kube.server";
+import { formatSharePercent } from "~/models/kube-shares";
+import { getFacilitatorKube, isFacilitatorKube } from "~/models/kube.server";
 import { listChildren, timeZoneForProvince } from "~/models/region.server";
 import { handleStoreOnboarding } from "~/models/store-onboarding-action.server";
 import { requireFacilitator } from "~/utils/auth.server";

@@ -4,7 +4,7 @@ import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { NewSellerForm, NewStoreForm } from "~/components/store-onboarding-forms";
 import { TemporaryPasswordNotice } from "~/components/temporary-password-notice";
 import { getFacilitatorHousehold, isFacilitatorHousehold } from "~/models/household.server";
-import { formatSharePercent } from "~/models/kube.server";
+import { formatSharePercent } from "~/models/kube-shares";
 import { listChildren } from "~/models/region.server";
 import { handleStoreOnboarding } from "~/models/store-onboarding-action.server";
 import { requireFacilitator } from "~/utils/auth.server";

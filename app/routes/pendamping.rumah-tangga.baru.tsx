@@ -5,7 +5,8 @@ import { Form, Link, useActionData, useLoaderData, useSubmit } from "@remix-run/
 import { useEffect, useState } from "react";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { Field, FormErrors } from "~/components/ui/field";
-import { provincePickSchema, registerHouseholdSchema, MAX_HOUSEHOLD_MEMBERS, type RegisterHouseholdForm } from "~/models/household-forms.server";
+import { provincePickSchema, registerHouseholdSchema, type RegisterHouseholdForm } from "~/models/household-forms.server";
+import { MAX_HOUSEHOLD_MEMBERS } from "~/models/household-rules";
 import { HouseholdError, registerHousehold } from "~/models/household.server";
 import { listChildren, listProvinces } from "~/models/region.server";
 import { requireFacilitator } from "~/utils/auth.server";

@@ -1,5 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { checkShares, formatSharePercent, newKubeSchema, parseSharePercent } from "~/models/kube.server";
+import { checkShares, formatSharePercent, parseSharePercent } from "~/models/kube-shares";
+import { newKubeSchema } from "~/models/kube.server";
 
 describe("parseSharePercent", () => {
   it.each([
