@@ -103,7 +103,7 @@ const id = {
   kubeShareColumn: "Bagian (%)",
   kubeShareFor: "Bagian pendapatan {{name}} dalam persen",
   kubeSubmit: "Bentuk KUBE",
-  kubeTitle: "KUBE {{name}}",
+  kubeTitle: "{{name}}",
   kubeTitleShort: "KUBE",
   kubeCreated: "KUBE sudah dibentuk. Langkah berikutnya: buat toko KUBE dan akun penjual anggotanya.",
   kubeFormedOn: "Dibentuk",
@@ -138,6 +138,7 @@ const id = {
   errorTopic: "Tulis topiknya, 3 sampai 120 huruf.",
   errorNotes: "Catatan paling banyak 2000 huruf.",
   errorAttendees: "Centang paling sedikit satu keluarga yang hadir.",
+  errorCoachingHousehold: "Salah satu keluarga tidak ditemukan di daftar dampingan Anda. Muat ulang halaman.",
 
   // The household page
   enrolledOn: "Masuk program",
@@ -317,7 +318,7 @@ const en: typeof id = {
   kubeShareColumn: "Share (%)",
   kubeShareFor: "{{name}}'s income share in percent",
   kubeSubmit: "Form the KUBE",
-  kubeTitle: "KUBE {{name}}",
+  kubeTitle: "{{name}}",
   kubeTitleShort: "KUBE",
   kubeCreated: "The KUBE is formed. Next: create the KUBE's store and its members' seller accounts.",
   kubeFormedOn: "Formed",
@@ -351,6 +352,7 @@ const en: typeof id = {
   errorTopic: "Write the topic, 3 to 120 characters.",
   errorNotes: "Notes can be at most 2000 characters.",
   errorAttendees: "Tick at least one household that attended.",
+  errorCoachingHousehold: "One of the households is not among the ones you coach. Reload the page.",
 
   enrolledOn: "Joined the program",
   proposedOn: "Proposed for graduation",

@@ -4,16 +4,17 @@
  * facilitator first (null for anyone else's); the rest is read only for that household.
  */
 import type { PrismaClient } from "~/utils/db.server";
-import { householdCoaching } from "./coaching.server";
+import { localDateOf, type LocalDate } from "~/utils/dates";
+import { coachingDateOf, householdCoaching } from "./coaching.server";
 import { getFacilitatorHousehold, type FacilitatorHousehold } from "./household.server";
 import { computeHouseholdIndicators } from "./indicators.server";
 import { timeZoneForProvince } from "./region.server";
 
 /**
  * One line of the timeline. `kind` picks the sentence (households.event.*); `values` fill it in.
- * `dateOnly` entries (coaching sessions, enrolment) happened on a date, not at a known time.
+ * Entries with a `date` (coaching sessions, enrolment) happened on that calendar date, not at a known time.
  */
-export type TimelineEntry = { at: Date; kind: string; values: Record<string, string>; dateOnly?: boolean; href?: string };
+export type TimelineEntry = { at: Date; kind: string; values: Record<string, string>; date?: LocalDate; href?: string };
 
 /** Audit actions the timeline words itself; any other action on the household's stores reads as a store change. */
 const WORDED_ACTIONS = new Set([
@@ -28,7 +29,7 @@ const WORDED_ACTIONS = new Set([
   "kube.create",
 ]);
 
-async function timeline(db: PrismaClient, household: FacilitatorHousehold): Promise<TimelineEntry[]> {
+async function timeline(db: PrismaClient, household: FacilitatorHousehold, timeZone: string): Promise<TimelineEntry[]> {
   const stores = [...household.stores, ...household.kubeMemberships.flatMap((m) => m.kubeGroup.stores)];
   const storeName = new Map(stores.map((s) => [s.id, s.name]));
   const kubeName = new Map(household.kubeMemberships.map((m) => [m.kubeGroup.id, m.kubeGroup.name]));
@@ -64,7 +65,7 @@ async function timeline(db: PrismaClient, household: FacilitatorHousehold): Prom
     }),
   ]);
 
-  const entries: TimelineEntry[] = [{ at: household.enrolledAt, kind: "enrolled", values: {}, dateOnly: true }];
+  const entries: TimelineEntry[] = [{ at: household.enrolledAt, kind: "enrolled", values: {}, date: localDateOf(household.enrolledAt, timeZone) }];
   for (const audit of audits) {
     const actor = audit.actor?.name ?? "—";
     const subject =
@@ -93,7 +94,7 @@ async function timeline(db: PrismaClient, household: FacilitatorHousehold): Prom
       });
     }
   }
-  for (const c of coaching) entries.push({ at: c.heldOn, kind: "coaching", values: { topic: c.topic, actor: c.facilitator.name }, dateOnly: true });
+  for (const c of coaching) entries.push({ at: c.heldOn, kind: "coaching", values: { topic: c.topic, actor: c.facilitator.name }, date: coachingDateOf(c.heldOn) });
   if (firstSale?.completedAt) {
     entries.push({ at: firstSale.completedAt, kind: "firstSale", values: { order: firstSale.order.number, subject: storeName.get(firstSale.storeId) ?? "" } });
   }
@@ -103,6 +104,7 @@ async function timeline(db: PrismaClient, household: FacilitatorHousehold): Prom
 export async function loadHouseholdPage(db: PrismaClient, facilitatorId: string, householdId: string, opts: { now?: Date } = {}) {
   const household = await getFacilitatorHousehold(db, facilitatorId, householdId);
   if (!household) return null;
+  const timeZone = timeZoneForProvince(household.regencyCode);
   const [indicators, assessments, proposals, coaching, events] = await Promise.all([
     computeHouseholdIndicators(db, household.id, { now: opts.now, count: 12 }),
     db.graduationAssessment.findMany({
@@ -116,7 +118,7 @@ export async function loadHouseholdPage(db: PrismaClient, facilitatorId: string,
       orderBy: { createdAt: "desc" },
     }),
     householdCoaching(db, household.id),
-    timeline(db, household),
+    timeline(db, household, timeZone),
   ]);
-  return { household, timeZone: timeZoneForProvince(household.regencyCode), indicators, assessments, proposals, coaching, timeline: events };
+  return { household, timeZone, indicators, assessments, proposals, coaching, timeline: events };
 }

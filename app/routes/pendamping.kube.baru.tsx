@@ -28,8 +28,8 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect(`/pendamping/kube/${group.id}?dibentuk=1`);
   } catch (error) {
     if (!(error instanceof KubeError)) throw error;
-    const refuse = (errors: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) =>
-      data({ result: submission.reply(errors), sumBasisPoints: error.sumBasisPoints }, { status: 400 });
+    const refuse = (errors: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }, status: 400 | 404 = 400) =>
+      data({ result: submission.reply(errors), sumBasisPoints: error.sumBasisPoints }, { status });
     switch (error.code) {
       case "not_hundred":
         return refuse({ formErrors: ["households.errorKubeSum"] });
@@ -37,9 +37,11 @@ export async function action({ request }: ActionFunctionArgs) {
         return refuse({ formErrors: ["households.errorKubeTooFew"] });
       case "unknown_regency":
         return refuse({ fieldErrors: { regencyCode: ["households.errorRegency"] } });
-      default:
-        // A household that is not theirs, not active, or sent twice: the form offers none of these.
+      case "duplicate_member":
         return refuse({ formErrors: ["households.errorKubeHousehold"] });
+      default:
+        // Another facilitator's household looks exactly like one that does not exist (the form offers neither).
+        return refuse({ formErrors: ["households.errorKubeHousehold"] }, 404);
     }
   }
 }

@@ -73,7 +73,7 @@ export default function CoachingLog() {
                     <td>{formatLocalDate(s.date, i18n.language)}</td>
                     <td>
                       {s.topic}
-                      {s.notes ? <p className="muted pre-line">{s.notes}</p> : null}
+                      {s.notes ? <p className="muted prose">{s.notes}</p> : null}
                     </td>
                     <td className="num">{s.attendeeCount}</td>
                     <td>

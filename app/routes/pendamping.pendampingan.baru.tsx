@@ -35,9 +35,9 @@ export async function action({ request }: ActionFunctionArgs) {
     await createCoachingSession(prisma, { facilitatorId: user.id, ...submission.value });
   } catch (error) {
     if (!(error instanceof CoachingError)) throw error;
-    const fieldErrors: Record<string, string[]> =
-      error.code === "future_date" ? { heldOn: ["households.errorCoachingFuture"] } : { householdIds: ["households.errorAttendees"] };
-    return data({ result: submission.reply({ fieldErrors }) }, { status: 400 });
+    if (error.code === "future_date") return data({ result: submission.reply({ fieldErrors: { heldOn: ["households.errorCoachingFuture"] } }) }, { status: 400 });
+    // Another facilitator's household looks exactly like one that does not exist (the form offers neither).
+    return data({ result: submission.reply({ formErrors: ["households.errorCoachingHousehold"] }) }, { status: 404 });
   }
   return redirect("/pendamping/pendampingan?tercatat=1");
 }

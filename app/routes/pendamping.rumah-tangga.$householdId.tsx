@@ -49,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     assessments: page.assessments,
     proposals: page.proposals,
     coaching: page.coaching.map((c) => ({ id: c.id, date: coachingDateOf(c.heldOn), topic: c.topic, facilitator: c.facilitator.name })),
-    timeline: page.timeline.map((e) => ({ ...e, date: e.dateOnly ? coachingDateOf(e.at) : null })),
+    timeline: page.timeline,
     enrolledOn: localDateOf(page.household.enrolledAt, page.timeZone),
   };
 }

@@ -252,3 +252,36 @@ describe("the coaching log", () => {
     expect(one.status).toBe("success");
   });
 });
+
+describe("the demo coaching sessions", () => {
+  it("are the same on every run: six a facilitator over the last six months, each attended by their own households", async () => {
+    const { seedCoachingSessions } = await import("../../prisma/seed-coaching");
+    const [a, b] = [await facilitator(), await facilitator()];
+    const households = [
+      ...(await Promise.all([household(a.id), household(a.id), household(a.id)])).map((h) => ({ id: h.id, facilitatorId: a.id })),
+      ...(await Promise.all([household(b.id)])).map((h) => ({ id: h.id, facilitatorId: b.id })),
+    ];
+    const referenceDate = new Date("2026-11-15T00:00:00Z");
+    const result = await seedCoachingSessions(db.prisma, { referenceDate, households });
+    // A's three households: one stays home each time (2 × 6); B's only household comes every time (1 × 6).
+    expect(result).toEqual({ sessions: 12, attendance: 18 });
+    const sessions = await db.prisma.coachingSession.findMany({
+      where: { facilitatorId: { in: [a.id, b.id] } },
+      select: { facilitatorId: true, heldOn: true, attendance: { select: { household: { select: { facilitatorId: true } } } } },
+      orderBy: { heldOn: "asc" },
+    });
+    const aDates = sessions.filter((s) => s.facilitatorId === a.id).map((s) => s.heldOn.toISOString());
+    expect(aDates).toEqual([
+      "2026-05-29T12:00:00.000Z",
+      "2026-06-28T12:00:00.000Z",
+      "2026-07-30T12:00:00.000Z",
+      "2026-08-30T12:00:00.000Z",
+      "2026-10-01T12:00:00.000Z",
+      "2026-10-30T12:00:00.000Z",
+    ]);
+    for (const s of sessions) {
+      expect(s.heldOn.getTime()).toBeLessThanOrEqual(referenceDate.getTime());
+      for (const attendee of s.attendance) expect(attendee.household.facilitatorId).toBe(s.facilitatorId);
+    }
+  });
+});
