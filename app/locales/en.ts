@@ -171,16 +171,7 @@ const en: Catalog = {
   },
   facilitator: {
     title: "Households I coach",
-    households: "Households",
-    programRef: "PKH participant number",
-    members: "Household members",
-    statusLabel: "Status",
-    regency: "Regency/City",
     status: { ACTIVE: "Active", PROPOSED: "Proposed for graduation", GRADUATED: "Graduated (self-reliant)" },
-    stores: "Stores",
-    noStore: "No store yet",
-    sellerAccounts: "Seller accounts",
-    createSeller: "Create seller account",
     empty: "You do not coach any household yet.",
   },
   admin: {

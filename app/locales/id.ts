@@ -171,16 +171,7 @@ const id = {
   },
   facilitator: {
     title: "Keluarga dampingan",
-    households: "Keluarga",
-    programRef: "Nomor peserta PKH",
-    members: "Anggota keluarga",
-    statusLabel: "Status",
-    regency: "Kabupaten/Kota",
     status: { ACTIVE: "Aktif", PROPOSED: "Diusulkan graduasi", GRADUATED: "Graduasi sejahtera mandiri" },
-    stores: "Toko",
-    noStore: "Belum punya toko",
-    sellerAccounts: "Akun penjual",
-    createSeller: "Buat akun penjual",
     empty: "Belum ada keluarga yang Anda dampingi.",
   },
   admin: {
