@@ -55,41 +55,29 @@ export default function CoachingLog() {
       ) : (
         <>
           <p className="muted">{t("households.coachingCount", { count: total })}</p>
-          <div className="table-scroll">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("households.coachingDateLabel")}</th>
-                  <th scope="col">{t("households.coachingTopicLabel")}</th>
-                  <th scope="col" className="num">
-                    {t("households.coachingAttendeeCount")}
-                  </th>
-                  <th scope="col">{t("households.coachingAttendeesLabel")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {sessions.map((s) => (
-                  <tr key={s.id}>
-                    <td>{formatLocalDate(s.date, i18n.language)}</td>
-                    <td>
-                      {s.topic}
-                      {s.notes ? <p className="muted prose">{s.notes}</p> : null}
-                    </td>
-                    <td className="num">{s.attendeeCount}</td>
-                    <td>
-                      {s.attendees.map((h, i) => (
-                        <span key={h.id}>
-                          {i > 0 ? ", " : null}
-                          <Link to={`/pendamping/rumah-tangga/${h.id}`}>{h.headName}</Link>
-                        </span>
-                      ))}
-                      {s.attendeeCount > s.attendees.length ? ` ${t("households.andMore", { count: s.attendeeCount - s.attendees.length })}` : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ul className="card-list">
+            {sessions.map((s) => (
+              <li key={s.id} className="card">
+                <h2>{s.topic}</h2>
+                <dl className="facts">
+                  <dt>{t("households.coachingDateLabel")}</dt>
+                  <dd>{formatLocalDate(s.date, i18n.language)}</dd>
+                  <dt>{t("households.coachingAttendeeCount")}</dt>
+                  <dd>{t("households.coachingAttendeeTotal", { count: s.attendeeCount })}</dd>
+                </dl>
+                {s.notes ? <p className="muted prose coaching-session__notes">{s.notes}</p> : null}
+                <p>
+                  {s.attendees.map((h, i) => (
+                    <span key={h.id}>
+                      {i > 0 ? ", " : null}
+                      <Link to={`/pendamping/rumah-tangga/${h.id}`}>{h.headName}</Link>
+                    </span>
+                  ))}
+                  {s.attendeeCount > s.attendees.length ? ` ${t("households.andMore", { count: s.attendeeCount - s.attendees.length })}` : null}
+                </p>
+              </li>
+            ))}
+          </ul>
           <Pagination page={page} pageCount={pageCount} hrefFor={(p) => `/pendamping/pendampingan?halaman=${p}`} />
         </>
       )}

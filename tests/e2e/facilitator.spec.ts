@@ -133,11 +133,12 @@ test.describe("without JavaScript", () => {
     await page.getByRole("checkbox", { name: new RegExp(attended.headName) }).check();
     await page.getByRole("button", { name: "Simpan catatan" }).click();
     await expect(page).toHaveURL("/pendamping/pendampingan?tercatat=1");
-    const row = page.getByRole("row").filter({ hasText: topic });
-    await expect(row).toContainText("10 Nov 2026");
-    await expect(row.getByRole("cell").nth(2)).toHaveText("1");
+    const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: topic }) });
+    await expect(card).toContainText("10 Nov 2026");
+    await expect(card).toContainText("Hadir1 keluarga");
+    await expect(card.getByRole("link")).toHaveText([attended.headName]);
 
-    await row.getByRole("link", { name: attended.headName }).click();
+    await card.getByRole("link", { name: attended.headName }).click();
     const coaching = page.getByRole("region", { name: "Pendampingan yang diikuti" });
     await expect(coaching).toContainText(topic);
     await expect(page.getByRole("region", { name: "Riwayat" })).toContainText(`Ikut pendampingan: ${topic}`);
