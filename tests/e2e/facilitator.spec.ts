@@ -112,6 +112,27 @@ test("forming a KUBE: shares that do not add up are refused with the sum, then f
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
+  test("a facilitator registers a household, choosing the province first, and opens its store", async ({ page }) => {
+    const facilitator = await createUser({ roles: ["FACILITATOR"] });
+    const id = unique();
+    const household = { programRef: `PKH-NOJS-${id.slice(-8).toUpperCase()}`, headName: `Ibu Tanpa Skrip ${id.slice(-5)}` };
+    await logIn(page, facilitator);
+    await registerHousehold(page, household);
+    await page.getByRole("link", { name: "Toko dan akun penjual" }).click();
+    await page.getByLabel("Nama toko").fill(`Warung Tanpa Skrip ${id.slice(-5)}`);
+    await page.getByLabel("Keterangan singkat").fill("Dodol dan kerupuk kulit dari Garut.");
+    // A number that is not an Indonesian phone number is refused with the store settings' own message.
+    await page.getByLabel("Nomor WhatsApp toko").fill("12345");
+    await page.getByRole("button", { name: "Buat toko" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Tulis nomor WhatsApp Indonesia yang benar" })).toBeVisible();
+    expect(await db.store.count({ where: { household: { programRef: household.programRef } } })).toBe(0);
+    await page.getByLabel("Nomor WhatsApp toko").fill("0812-3456-7001");
+    await page.getByRole("button", { name: "Buat toko" }).click();
+    await expect(page.getByRole("status")).toContainText("Toko sudah dibuat.");
+    const store = await db.store.findFirstOrThrow({ where: { household: { programRef: household.programRef } }, select: { status: true, whatsapp: true, regencyCode: true } });
+    expect(store).toEqual({ status: "ACTIVE", whatsapp: "6281234567001", regencyCode: "32.05" });
+  });
+
   test("a facilitator records a coaching session and sees it on the household's page", async ({ page }) => {
     const facilitator: TestUser = await createUser({ roles: ["FACILITATOR"] });
     const attended = await createHousehold({ facilitatorId: facilitator.id });
