@@ -65,7 +65,7 @@ async function timeline(db: PrismaClient, household: FacilitatorHousehold, timeZ
     }),
   ]);
 
-  const entries: TimelineEntry[] = [{ at: household.enrolledAt, kind: "enrolled", values: {}, date: localDateOf(household.enrolledAt, timeZone) }];
+  const entries: TimelineEntry[] = [];
   for (const audit of audits) {
     const actor = audit.actor?.name ?? "—";
     const subject =
@@ -98,6 +98,8 @@ async function timeline(db: PrismaClient, household: FacilitatorHousehold, timeZ
   if (firstSale?.completedAt) {
     entries.push({ at: firstSale.completedAt, kind: "firstSale", values: { order: firstSale.order.number, subject: storeName.get(firstSale.storeId) ?? "" } });
   }
+  // Last, so that on a tie (registered the day they joined) joining the program reads as the older event.
+  entries.push({ at: household.enrolledAt, kind: "enrolled", values: {}, date: localDateOf(household.enrolledAt, timeZone) });
   return entries.sort((a, b) => b.at.getTime() - a.at.getTime());
 }
 
