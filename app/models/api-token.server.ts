@@ -42,20 +42,24 @@ export async function createApiToken(db: PrismaClient, input: { name: string; ac
   return { id: row.id, token, prefix };
 }
 
-export type VerifiedToken = { id: string; name: string };
+export type TokenCheck =
+  | { ok: true; token: { id: string; name: string } }
+  | { ok: false; reason: "missing" | "malformed" | "unknown" | "revoked"; tokenId: string | null };
 
 /**
- * The live token behind an Authorization header value, or null (missing, malformed, unknown or
- * revoked). A valid token's lastUsedAt is set to now.
+ * The live token behind an Authorization header value. A missing header, a value that is not
+ * `Bearer pm_…`, an unknown token and a revoked one are refused, each with its reason (the revoked
+ * token's id is kept for the access log). A valid token's lastUsedAt is set to now.
  */
-export async function verifyApiToken(db: PrismaClient, authorization: string | null, now = new Date()): Promise<VerifiedToken | null> {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
-  const token = match?.[1];
-  if (!token || !TOKEN_PATTERN.test(token)) return null;
+export async function verifyApiToken(db: PrismaClient, authorization: string | null, now = new Date()): Promise<TokenCheck> {
+  if (!authorization || authorization.trim() === "") return { ok: false, reason: "missing", tokenId: null };
+  const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
+  if (!token || !TOKEN_PATTERN.test(token)) return { ok: false, reason: "malformed", tokenId: null };
   const row = await db.apiToken.findUnique({ where: { tokenHash: hashApiToken(token) }, select: { id: true, name: true, revokedAt: true } });
-  if (!row || row.revokedAt) return null;
+  if (!row) return { ok: false, reason: "unknown", tokenId: null };
+  if (row.revokedAt) return { ok: false, reason: "revoked", tokenId: row.id };
   await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now }, select: { id: true } });
-  return { id: row.id, name: row.name };
+  return { ok: true, token: { id: row.id, name: row.name } };
 }
 
 /** Revokes a live token; false when it does not exist or was already revoked (nothing changes then). */
