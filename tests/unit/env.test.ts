@@ -16,6 +16,13 @@ describe("environment validation", () => {
     expect(() => parseEnv({ ORDER_AUTO_COMPLETE_DAYS: "0" })).toThrow(/ORDER_AUTO_COMPLETE_DAYS/);
   });
 
+  it("readiness settings: 50/75/100 % and 3 months unless set; thresholds out of order are refused", () => {
+    expect(parseEnv({})).toMatchObject({ READINESS_DEVELOPING_PERCENT: 50, READINESS_APPROACHING_PERCENT: 75, READINESS_READY_PERCENT: 100, READINESS_READY_MONTHS: 3 });
+    expect(parseEnv({ READINESS_READY_PERCENT: "120", READINESS_READY_MONTHS: "6" })).toMatchObject({ READINESS_READY_PERCENT: 120, READINESS_READY_MONTHS: 6 });
+    expect(() => parseEnv({ READINESS_APPROACHING_PERCENT: "110" })).toThrow(/READINESS_DEVELOPING_PERCENT < READINESS_APPROACHING_PERCENT < READINESS_READY_PERCENT/);
+    expect(() => parseEnv({ READINESS_READY_MONTHS: "0" })).toThrow(/READINESS_READY_MONTHS/);
+  });
+
   it("treats empty values as unset", () => {
     expect(parseEnv({ SESSION_DAYS: "" }).SESSION_DAYS).toBe(30);
   });
