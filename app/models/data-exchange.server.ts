@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { Prisma } from "~/generated/prisma/client";
 import type { PrismaClient } from "~/utils/db.server";
-import { monthKey, shiftMonth, startOfMonth } from "./program-dashboard.server";
+import { addMonths, computeIndicatorsForHouseholds, isMonth, monthOf, monthWindow } from "./indicators.server";
+import { DASHBOARD_TIME_ZONE } from "./program-dashboard.server";
 import { householdScopeWhere, regionCodeFilter, storeRegionWhere, storeScopeWhere, type ProgramScope } from "./program-scope.server";
 import { timeZoneForProvince } from "./region.server";
 import { toCsv } from "./sales-csv.server";
@@ -40,7 +41,6 @@ export type ExchangeFilters = {
 
 export type FilterProblem = { param: string; key: string; message: string };
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const PROVINCE = /^\d{2}$/;
 const REGENCY = /^\d{2}\.\d{2}$/;
 
@@ -83,21 +83,21 @@ export function parseExchangeFilters(
   if (provinceCode && regencyCode && PROVINCE.test(provinceCode) && REGENCY.test(regencyCode) && !regencyCode.startsWith(`${provinceCode}.`)) {
     problems.push({ param: "regency", key: "program.errorRegencyOutside", message: "regency is not in the province given" });
   }
-  const currentMonth = monthKey(now);
+  const currentMonth = monthOf(now, DASHBOARD_TIME_ZONE);
   if (dataset === "households") {
     if (from || to) problems.push({ param: from ? "from" : "to", key: "program.errorHouseholdsMonth", message: "households take one month (month=YYYY-MM), not from/to" });
-    if (month && (!MONTH.test(month) || month >= currentMonth)) {
+    if (month && (!isMonth(month) || month >= currentMonth)) {
       problems.push({ param: "month", key: "program.errorMonthComplete", message: `month must be a complete month (YYYY-MM) before ${currentMonth}` });
     }
   } else {
     if (month) problems.push({ param: "month", key: "program.errorRangeMonth", message: `${dataset} take a month range (from=YYYY-MM&to=YYYY-MM), not month` });
-    if (from && !MONTH.test(from)) problems.push({ param: "from", key: "program.errorMonth", message: "from must be a month, YYYY-MM" });
-    if (to && !MONTH.test(to)) problems.push({ param: "to", key: "program.errorMonth", message: "to must be a month, YYYY-MM" });
+    if (from && !isMonth(from)) problems.push({ param: "from", key: "program.errorMonth", message: "from must be a month, YYYY-MM" });
+    if (to && !isMonth(to)) problems.push({ param: "to", key: "program.errorMonth", message: "to must be a month, YYYY-MM" });
     if (dataset === "store-sales" && problems.length === 0) {
       to ??= currentMonth;
-      from ??= shiftMonth(to, -11);
+      from ??= addMonths(to, -11);
     }
-    if (from && to && MONTH.test(from) && MONTH.test(to)) {
+    if (from && to && isMonth(from) && isMonth(to)) {
       if (from > to) problems.push({ param: "from", key: "program.errorRangeOrder", message: "from must not be after to" });
       else if (dataset === "store-sales" && monthsBetween(from, to) > MAX_MONTH_RANGE) {
         problems.push({ param: "from", key: "program.errorRangeLength", message: `store-sales cover at most ${MAX_MONTH_RANGE} months per request` });
@@ -139,6 +139,127 @@ export function parsePagination(params: URLSearchParams): { ok: true; pagination
 function householdWhere(scope: ProgramScope, filters: ExchangeFilters): Prisma.HouseholdWhereInput {
   const region = filters.regencyCode ?? filters.provinceCode;
   return { AND: [householdScopeWhere(scope), region ? { regencyCode: regionCodeFilter(region) } : {}] };
+}
+
+// ---------------------------------------------------------------- households
+
+export type HouseholdRow = {
+  programRef: string;
+  provinceCode: string;
+  provinceName: string;
+  regencyCode: string;
+  regencyName: string;
+  areaType: "URBAN" | "RURAL";
+  memberCount: number;
+  status: "ACTIVE" | "PROPOSED" | "GRADUATED";
+  enrolledAt: string;
+  proposedAt: string | null;
+  graduatedAt: string | null;
+  indicatorsMonth: string | null;
+  orders: number | null;
+  businessIncomeIdr: number | null;
+  otherIncomeIdr: number | null;
+  totalIncomeIdr: number | null;
+  perCapitaIdr: number | null;
+  povertyLineIdr: number | null;
+  povertyLinePeriod: string | null;
+  povertyLineArea: string | null;
+  ratioPercent: number | null;
+  tier: string | null;
+  readyStreak: number | null;
+};
+
+export const HOUSEHOLD_FIELDS = [
+  "programRef",
+  "provinceCode",
+  "provinceName",
+  "regencyCode",
+  "regencyName",
+  "areaType",
+  "memberCount",
+  "status",
+  "enrolledAt",
+  "proposedAt",
+  "graduatedAt",
+  "indicatorsMonth",
+  "orders",
+  "businessIncomeIdr",
+  "otherIncomeIdr",
+  "totalIncomeIdr",
+  "perCapitaIdr",
+  "povertyLineIdr",
+  "povertyLinePeriod",
+  "povertyLineArea",
+  "ratioPercent",
+  "tier",
+  "readyStreak",
+] as const satisfies readonly (keyof HouseholdRow)[];
+
+/**
+ * One row per household, by program reference: where it is, its status and dates, and the indicators
+ * of one month (the `month` filter, else its latest complete month in its own time zone) as the
+ * indicators module computes them (decision 15). No poverty line for the month: the line, ratio and
+ * tier are empty, never zero.
+ */
+export async function householdsDataset(
+  db: PrismaClient,
+  input: { scope: ProgramScope; filters: ExchangeFilters; pagination?: Pagination; now?: Date },
+): Promise<{ rows: HouseholdRow[]; total: number }> {
+  const where = householdWhere(input.scope, input.filters);
+  const [total, households] = await Promise.all([
+    db.household.count({ where }),
+    db.household.findMany({
+      where,
+      select: {
+        id: true,
+        programRef: true,
+        regencyCode: true,
+        areaType: true,
+        memberCount: true,
+        status: true,
+        enrolledAt: true,
+        proposedAt: true,
+        graduatedAt: true,
+        regency: { select: { name: true, parent: { select: { name: true } } } },
+      },
+      orderBy: { programRef: "asc" },
+      ...(input.pagination ? { skip: (input.pagination.page - 1) * input.pagination.limit, take: input.pagination.limit } : {}),
+    }),
+  ]);
+  const indicators = await computeIndicatorsForHouseholds(
+    db,
+    households.map((household) => household.id),
+    { ...(input.filters.month ? { endMonth: input.filters.month } : {}), ...(input.now ? { now: input.now } : {}) },
+  );
+  const rows = households.map((household): HouseholdRow => {
+    const month = indicators.get(household.id)?.latestComplete ?? null;
+    return {
+      programRef: household.programRef,
+      provinceCode: household.regencyCode.split(".")[0]!,
+      provinceName: household.regency.parent?.name ?? "",
+      regencyCode: household.regencyCode,
+      regencyName: household.regency.name,
+      areaType: household.areaType,
+      memberCount: household.memberCount,
+      status: household.status,
+      enrolledAt: household.enrolledAt.toISOString(),
+      proposedAt: household.proposedAt?.toISOString() ?? null,
+      graduatedAt: household.graduatedAt?.toISOString() ?? null,
+      indicatorsMonth: month?.month ?? null,
+      orders: month?.orders ?? null,
+      businessIncomeIdr: month?.businessIncomeIdr ?? null,
+      otherIncomeIdr: month?.otherIncomeIdr ?? null,
+      totalIncomeIdr: month?.totalIncomeIdr ?? null,
+      perCapitaIdr: month?.perCapitaIdr ?? null,
+      povertyLineIdr: month?.povertyLine?.amountIdr ?? null,
+      povertyLinePeriod: month?.povertyLine?.period ?? null,
+      povertyLineArea: month?.povertyLine?.area ?? null,
+      ratioPercent: month?.ratioPercent ?? null,
+      tier: month?.tier ?? null,
+      readyStreak: month?.readyStreak ?? null,
+    };
+  });
+  return { rows, total };
 }
 
 // ---------------------------------------------------------------- assessments
@@ -332,12 +453,12 @@ export async function storeSalesDataset(
   db: PrismaClient,
   input: { scope: ProgramScope; filters: ExchangeFilters; pagination?: Pagination; now?: Date },
 ): Promise<{ rows: StoreSalesRow[]; total: number }> {
-  const to = input.filters.to ?? monthKey(input.now ?? new Date());
-  const from = input.filters.from ?? shiftMonth(to, -11);
+  const to = input.filters.to ?? monthOf(input.now ?? new Date(), DASHBOARD_TIME_ZONE);
+  const from = input.filters.from ?? addMonths(to, -11);
   const region = input.filters.regencyCode ?? input.filters.provinceCode;
   // Padded by a day either side so every zone's month fits; rows are then bucketed exactly.
-  const start = new Date(startOfMonth(from).getTime() - 86_400_000);
-  const end = new Date(startOfMonth(shiftMonth(to, 1)).getTime() + 86_400_000);
+  const start = new Date(monthWindow(from, DASHBOARD_TIME_ZONE).start.getTime() - 86_400_000);
+  const end = new Date(monthWindow(to, DASHBOARD_TIME_ZONE).end.getTime() + 86_400_000);
   const range = { gte: start, lt: end };
   const stores = await db.store.findMany({
     where: { AND: [storeScopeWhere(input.scope), region ? storeRegionWhere(region) : {}] },
@@ -391,7 +512,7 @@ export async function storeSalesDataset(
     };
     const inRange = (month: string) => month >= from && month <= to;
     for (const order of store.storeOrders) {
-      const saleMonth = order.completedAt ? monthKey(order.completedAt, timeZone) : null;
+      const saleMonth = order.completedAt ? monthOf(order.completedAt, timeZone) : null;
       if (saleMonth && inRange(saleMonth)) {
         const row = rowOf(saleMonth);
         row.orders += 1;
@@ -399,7 +520,7 @@ export async function storeSalesDataset(
         row.costOfGoodsIdr += order.items.reduce((sum, item) => sum + item.unitCostIdr * item.quantity, 0);
         row.commissionIdr += order.commissionIdr;
       }
-      const refundMonth = order.status === "REFUNDED" && order.completedAt && order.refundedAt ? monthKey(order.refundedAt, timeZone) : null;
+      const refundMonth = order.status === "REFUNDED" && order.completedAt && order.refundedAt ? monthOf(order.refundedAt, timeZone) : null;
       if (refundMonth && inRange(refundMonth)) {
         const row = rowOf(refundMonth);
         row.refundCount += 1;

@@ -1,9 +1,8 @@
-import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
 import type { HouseholdStatus } from "~/generated/prisma/enums";
 import { startOfLocalDate } from "~/utils/dates";
 import type { PrismaClient } from "~/utils/db.server";
 import { findGraduationTarget } from "./graduation-target.server";
+import { addMonths, monthOf, monthWindow } from "./indicators.server";
 import { householdScopeWhere, regionCodeFilter, storeScopeWhere, type ProgramScope } from "./program-scope.server";
 
 /**
@@ -39,22 +38,7 @@ export type ProgramDashboard = {
   years: number[];
 };
 
-/** "YYYY-MM" of an instant in a time zone. */
-export function monthKey(instant: Date, timeZone = DASHBOARD_TIME_ZONE): string {
-  return format(new TZDate(instant, timeZone), "yyyy-MM");
-}
-
-/** The month `delta` months after (or before) a "YYYY-MM" month. */
-export function shiftMonth(month: string, delta: number): string {
-  const [year, monthNumber] = month.split("-").map(Number) as [number, number];
-  const index = year * 12 + (monthNumber - 1) + delta;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
-}
-
-/** The UTC instant a month begins in a time zone. */
-export function startOfMonth(month: string, timeZone = DASHBOARD_TIME_ZONE): Date {
-  return startOfLocalDate(`${month}-01`, timeZone);
-}
+const monthKey = (instant: Date) => monthOf(instant, DASHBOARD_TIME_ZONE);
 
 function emptyCounts(): StatusCounts {
   return { active: 0, proposed: 0, graduated: 0, total: 0 };
@@ -147,8 +131,8 @@ export async function buildProgramDashboard(
   const scope = input.scope;
   const currentMonth = monthKey(now);
   const currentYear = Number(currentMonth.slice(0, 4));
-  const firstTrendMonth = shiftMonth(currentMonth, -(TREND_MONTHS - 1));
-  const trendStart = startOfMonth(firstTrendMonth);
+  const firstTrendMonth = addMonths(currentMonth, -(TREND_MONTHS - 1));
+  const trendStart = monthWindow(firstTrendMonth, DASHBOARD_TIME_ZONE).start;
   const yearStart = startOfLocalDate(`${input.year}-01-01`, DASHBOARD_TIME_ZONE);
   const yearEnd = startOfLocalDate(`${input.year + 1}-01-01`, DASHBOARD_TIME_ZONE);
   const activeSince = new Date(now.getTime() - ACTIVE_SELLER_DAYS * 86_400_000);
@@ -179,7 +163,7 @@ export async function buildProgramDashboard(
     graduationsByMonth.set(month, (graduationsByMonth.get(month) ?? 0) + 1);
   }
   const trend: TrendMonth[] = Array.from({ length: TREND_MONTHS }, (_, index) => {
-    const month = shiftMonth(firstTrendMonth, index);
+    const month = addMonths(firstTrendMonth, index);
     return { month, graduations: graduationsByMonth.get(month) ?? 0, ...(sales.get(month) ?? emptySales()) };
   });
   const yearTotals = sumSales(trend.filter((row) => row.month.startsWith(`${currentYear}-`)));
