@@ -1,6 +1,7 @@
 import type { HouseholdStatus } from "~/generated/prisma/enums";
 import { startOfLocalDate } from "~/utils/dates";
 import type { PrismaClient } from "~/utils/db.server";
+import { ACTIVE_SELLER_DAYS, PROGRAM_TIME_ZONE } from "./program-reporting";
 import { findGraduationTarget } from "./graduation-target.server";
 import { addMonths, monthOf, monthWindow } from "./indicators.server";
 import { householdScopeWhere, regionCodeFilter, storeScopeWhere, type ProgramScope } from "./program-scope.server";
@@ -18,8 +19,8 @@ import { householdScopeWhere, regionCodeFilter, storeScopeWhere, type ProgramSco
  * - the trend: the same per calendar month (WIB) over the last 12 months, the current one included.
  */
 
-export const DASHBOARD_TIME_ZONE = "Asia/Jakarta";
-export const ACTIVE_SELLER_DAYS = 30;
+export { ACTIVE_SELLER_DAYS } from "./program-reporting";
+export const DASHBOARD_TIME_ZONE = PROGRAM_TIME_ZONE;
 export const TREND_MONTHS = 12;
 /** The MoU between Kemensos and Kemenperin was signed in March 2019. */
 export const FIRST_PROGRAM_YEAR = 2019;

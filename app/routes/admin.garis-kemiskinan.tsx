@@ -35,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     row[line.area] = line.amountIdr;
     byProvince.set(line.provinceCode, row);
   }
-  return { periods, period, rows: [...byProvince.values()] };
+  return { periods, period, rows: [...byProvince.values()], header: POVERTY_LINE_CSV_HEADER.join(",") };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -55,7 +55,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function PovertyLinesPage() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
-  const { periods, period, rows } = useLoaderData<typeof loader>();
+  const { periods, period, rows, header } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
@@ -153,7 +153,7 @@ export default function PovertyLinesPage() {
       <section aria-labelledby="upload-title" className="narrow card stack">
         <h2 id="upload-title">{t("program.uploadPovertyLines")}</h2>
         <p>{t("program.uploadPovertyLinesHint")}</p>
-        <p className="mono">{POVERTY_LINE_CSV_HEADER.join(",")}</p>
+        <p className="mono csv-header">{header}</p>
         {actionData?.error ? (
           <div className="form-errors" role="alert">
             <p>{t(actionData.error)}</p>

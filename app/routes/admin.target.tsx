@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { Field, FormErrors } from "~/components/ui/field";
 import { graduationTargetSchema, listGraduationTargets, setGraduationTarget, type GraduationTargetForm } from "~/models/graduation-target.server";
-import { DASHBOARD_TIME_ZONE } from "~/models/program-dashboard.server";
+import { PROGRAM_TIME_ZONE } from "~/models/program-reporting";
 import { requireAdmin } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
@@ -16,7 +16,7 @@ import { pageTitle } from "~/utils/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const currentYear = Number(new Intl.DateTimeFormat("en", { timeZone: DASHBOARD_TIME_ZONE, year: "numeric" }).format(new Date()));
+  const currentYear = Number(new Intl.DateTimeFormat("en", { timeZone: PROGRAM_TIME_ZONE, year: "numeric" }).format(new Date()));
   return { targets: await listGraduationTargets(prisma), currentYear };
 }
 
@@ -101,7 +101,7 @@ export default function GraduationTargetsPage() {
                     <th scope="row">{target.year}</th>
                     <td className="num">{count.format(target.households)}</td>
                     <td>{target.source}</td>
-                    <td>{formatDateTime(target.updatedAt, DASHBOARD_TIME_ZONE, locale)}</td>
+                    <td>{formatDateTime(target.updatedAt, PROGRAM_TIME_ZONE, locale)}</td>
                   </tr>
                 ))}
               </tbody>

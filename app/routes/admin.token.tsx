@@ -6,7 +6,7 @@ import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { Field, FormErrors } from "~/components/ui/field";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/models/api-token.server";
 import { listRecentDataAccess } from "~/models/data-access-log.server";
-import { DASHBOARD_TIME_ZONE } from "~/models/program-dashboard.server";
+import { PROGRAM_TIME_ZONE } from "~/models/program-reporting";
 import { apiTokenActionSchema } from "~/models/program-forms.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/dates";
@@ -42,7 +42,7 @@ export default function ApiTokensPage() {
   const [params] = useSearchParams();
   const [form, fields] = useForm<{ intent: string; name: string }>({ id: "create-token", lastResult: actionData?.result });
   const confirming = tokens.find((token) => token.id === params.get("cabut") && !token.revokedAt) ?? null;
-  const when = (value: Date | string | null) => (value ? formatDateTime(value, DASHBOARD_TIME_ZONE, locale) : "–");
+  const when = (value: Date | string | null) => (value ? formatDateTime(value, PROGRAM_TIME_ZONE, locale) : "–");
 
   return (
     <section className="stack">

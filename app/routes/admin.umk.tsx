@@ -12,7 +12,7 @@ import { formatRupiah } from "~/utils/money";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  return { wages: await listMinimumWages(prisma) };
+  return { wages: await listMinimumWages(prisma), header: MINIMUM_WAGE_CSV_HEADER.join(",") };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -31,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function MinimumWagesPage() {
   const { t } = useTranslation();
-  const { wages } = useLoaderData<typeof loader>();
+  const { wages, header } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
@@ -90,7 +90,7 @@ export default function MinimumWagesPage() {
       <section aria-labelledby="upload-title" className="narrow card stack">
         <h2 id="upload-title">{t("program.uploadWages")}</h2>
         <p>{t("program.uploadWagesHint")}</p>
-        <p className="mono">{MINIMUM_WAGE_CSV_HEADER.join(",")}</p>
+        <p className="mono csv-header">{header}</p>
         {actionData?.error ? (
           <div className="form-errors" role="alert">
             <p>{t(actionData.error)}</p>

@@ -6,7 +6,8 @@ import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { hasRole } from "~/models/user.server";
 import { addMonths } from "~/models/indicators.server";
 import { barChartGeometry } from "~/models/program-chart.server";
-import { ACTIVE_SELLER_DAYS, buildProgramDashboard, DASHBOARD_TIME_ZONE, FIRST_PROGRAM_YEAR, type StatusCounts } from "~/models/program-dashboard.server";
+import { buildProgramDashboard, FIRST_PROGRAM_YEAR, type StatusCounts } from "~/models/program-dashboard.server";
+import { ACTIVE_SELLER_DAYS, PROGRAM_TIME_ZONE } from "~/models/program-reporting";
 import { dashboardScopeFor, regionCodeFilter } from "~/models/program-scope.server";
 import { revenueChartGeometry } from "~/models/sales-chart.server";
 import salesStylesHref from "~/styles/sales.css";
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const scope = await dashboardScopeFor(prisma, user);
   const params = new URL(request.url).searchParams;
   const now = new Date();
-  const currentYear = Number(new Intl.DateTimeFormat("en", { timeZone: DASHBOARD_TIME_ZONE, year: "numeric" }).format(now));
+  const currentYear = Number(new Intl.DateTimeFormat("en", { timeZone: PROGRAM_TIME_ZONE, year: "numeric" }).format(now));
   const yearParam = params.get("tahun");
   const provinceParam = params.get("provinsi") || null;
   if (yearParam !== null && (!YEAR.test(yearParam) || Number(yearParam) < FIRST_PROGRAM_YEAR || Number(yearParam) > currentYear + 1)) {
@@ -194,7 +195,7 @@ export default function ProgramDashboard() {
           <strong>{t("program.activeSellersCount", { count: count.format(activeSellers.count), stores: count.format(activeSellers.stores) })}</strong>
         </p>
         <p className="muted">
-          {t("program.activeSellersDefinition", { days: ACTIVE_SELLER_DAYS, since: formatDateTime(activeSellers.since, DASHBOARD_TIME_ZONE, locale) })}
+          {t("program.activeSellersDefinition", { days: ACTIVE_SELLER_DAYS, since: formatDateTime(activeSellers.since, PROGRAM_TIME_ZONE, locale) })}
         </p>
       </section>
 
