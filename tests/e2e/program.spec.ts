@@ -3,10 +3,18 @@ import { expect, test } from "@playwright/test";
 import { createHousehold, createUser, db, unique } from "./db";
 import { logIn } from "./helpers";
 
-const ADMIN = { id: "", email: "admin@pasarmandiri.test", name: "", password: "pasar-mandiri-demo" };
+const ADMIN = {
+  id: "",
+  email: "admin@pasarmandiri.test",
+  name: "",
+  password: "pasar-mandiri-demo",
+};
 
 async function demoAdmin() {
-  const row = await db.user.findUniqueOrThrow({ where: { email: ADMIN.email }, select: { id: true, name: true } });
+  const row = await db.user.findUniqueOrThrow({
+    where: { email: ADMIN.email },
+    select: { id: true, name: true },
+  });
   return { ...ADMIN, ...row };
 }
 
@@ -25,11 +33,16 @@ test("an admin creates an API token, the API answers with it, and the call is in
   expect(refused.status()).toBe(401);
   expect(refused.headers()["www-authenticate"]).toContain("Bearer");
 
-  const answer = await request.get("/api/v1/households?limit=5", { headers: { Authorization: `Bearer ${token}` } });
+  const answer = await request.get("/api/v1/households?limit=5", {
+    headers: { Authorization: `Bearer ${token}` },
+  });
   expect(answer.status()).toBe(200);
   expect(answer.headers()["cache-control"]).toBe("no-store");
   expect(answer.headers()["set-cookie"]).toBeUndefined();
-  const body = (await answer.json()) as { page: { limit: number; total: number; hasMore: boolean }; data: Record<string, unknown>[] };
+  const body = (await answer.json()) as {
+    page: { limit: number; total: number; hasMore: boolean };
+    data: Record<string, unknown>[];
+  };
   expect(body.page.limit).toBe(5);
   expect(body.page.total).toBeGreaterThanOrEqual(13);
   expect(body.data).toHaveLength(5);
@@ -39,13 +52,25 @@ test("an admin creates an API token, the API answers with it, and the call is in
   await page.goto("/admin/token");
   const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
   await expect(row.getByRole("cell", { name: `${token.slice(0, 8)}…`, exact: true })).toBeVisible();
-  await expect(page.getByRole("row").filter({ hasText: `Token ${name}` }).filter({ hasText: "households · JSON" }).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("row")
+      .filter({ hasText: `Token ${name}` })
+      .filter({ hasText: "households · JSON" })
+      .first()
+  ).toBeVisible();
 
   // Revoke it (with a confirmation step): the API refuses it from then on.
   await row.getByRole("link", { name: `Cabut token ${name}` }).click();
   await page.getByRole("button", { name: "Ya, cabut token" }).click();
   await expect(page.getByText("Token sudah dicabut.")).toBeVisible();
-  expect((await request.get("/api/v1/households", { headers: { Authorization: `Bearer ${token}` } })).status()).toBe(401);
+  expect(
+    (
+      await request.get("/api/v1/households", {
+        headers: { Authorization: `Bearer ${token}` },
+      })
+    ).status()
+  ).toBe(401);
 });
 
 test("an admin uploads the poverty lines of a new period and sees it listed", async ({ page }) => {
@@ -76,36 +101,73 @@ test("an admin uploads the poverty lines of a new period and sees it listed", as
   await db.povertyLine.deleteMany({ where: { period: "2031-03" } });
 });
 
-test("a verifier opens the program dashboard and sees the counts of their area", async ({ page }) => {
-  const regency = await db.region.findFirstOrThrow({ where: { level: "REGENCY", parentCode: "81" }, orderBy: { code: "asc" }, select: { code: true, name: true } });
-  const province = await db.region.findUniqueOrThrow({ where: { code: "81" }, select: { name: true } });
-  const facilitator = await createUser({ roles: ["FACILITATOR"] });
-  const made = [
-    { status: "ACTIVE" as const, graduatedAt: null },
-    { status: "ACTIVE" as const, graduatedAt: null },
-    { status: "GRADUATED" as const, graduatedAt: new Date() },
-  ];
-  for (const household of made) {
-    await db.household.create({
-      data: { programRef: `PKH-E2E-${unique()}`, headName: "Keluarga Uji", memberCount: 4, regencyCode: regency.code, facilitatorId: facilitator.id, ...household },
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a verifier opens the program dashboard and sees the counts of their area", async ({ page }) => {
+    const regency = await db.region.findFirstOrThrow({
+      where: { level: "REGENCY", parentCode: "81" },
+      orderBy: { code: "asc" },
+      select: { code: true, name: true },
     });
-  }
-  const verifier = await createUser({ roles: ["VERIFIER"] });
-  await db.user.update({ where: { id: verifier.id }, data: { scopeRegionCode: regency.code } });
+    const province = await db.region.findUniqueOrThrow({
+      where: { code: "81" },
+      select: { name: true },
+    });
+    const facilitator = await createUser({ roles: ["FACILITATOR"] });
+    const made = [
+      { status: "ACTIVE" as const, graduatedAt: null },
+      { status: "ACTIVE" as const, graduatedAt: null },
+      { status: "GRADUATED" as const, graduatedAt: new Date() },
+    ];
+    for (const household of made) {
+      await db.household.create({
+        data: {
+          programRef: `PKH-E2E-${unique()}`,
+          headName: "Keluarga Uji",
+          memberCount: 4,
+          regencyCode: regency.code,
+          facilitatorId: facilitator.id,
+          ...household,
+        },
+      });
+    }
+    const verifier = await createUser({ roles: ["VERIFIER"] });
+    await db.user.update({
+      where: { id: verifier.id },
+      data: { scopeRegionCode: regency.code },
+    });
 
-  await logIn(page, verifier);
-  await page.getByRole("link", { name: "Program", exact: true }).click();
-  await expect(page.getByRole("heading", { name: "Dasbor program", level: 1 })).toBeVisible();
-  await expect(page.getByText(`Data wilayah Anda: ${regency.name}.`)).toBeVisible();
-  const provinceRow = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: province.name }) });
-  await expect(provinceRow.getByRole("cell")).toHaveText(["2", "0", "1", "3"]);
-  await expect(page.getByText("1 keluarga lulus", { exact: true })).toBeVisible();
+    await logIn(page, verifier);
+    await page.getByRole("link", { name: "Program", exact: true }).click();
+    await expect(page.getByRole("heading", { name: "Dasbor program", level: 1 })).toBeVisible();
+    await expect(page.getByText(`Data wilayah Anda: ${regency.name}.`)).toBeVisible();
+    const provinceRow = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: province.name }) });
+    await expect(provinceRow.getByRole("cell")).toHaveText(["2", "0", "1", "3"]);
+    await expect(page.getByText("1 keluarga lulus", { exact: true })).toBeVisible();
 
-  // Drill down to the regencies without JavaScript-only controls: a plain link.
-  await provinceRow.getByRole("link").click();
-  await expect(page).toHaveURL(/provinsi=81/);
-  const regencyRow = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: regency.name }) });
-  await expect(regencyRow.getByRole("cell")).toHaveText(["2", "0", "1", "3"]);
+    // Drill down to the regencies with a plain link.
+    await provinceRow.getByRole("link").click();
+    await expect(page).toHaveURL(/provinsi=81/);
+    const regencyRow = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: regency.name }) });
+    await expect(regencyRow.getByRole("cell")).toHaveText(["2", "0", "1", "3"]);
+
+    // Another year with a plain GET form: 2019 has the national target the seed ships; 2020 has none.
+    await page.getByLabel("Tahun").selectOption("2019");
+    await page.getByRole("button", { name: "Tampilkan" }).click();
+    await expect(page.getByRole("heading", { name: "Graduasi sejahtera mandiri 2019" })).toBeVisible();
+    await expect(page.getByText("Target 2019: 800.000 keluarga. Tercapai 0%.")).toBeVisible();
+    await expect(page.getByText(/^Sumber target: Kementerian Sosial/)).toBeVisible();
+    await page.getByLabel("Tahun").selectOption("2020");
+    await page.getByRole("button", { name: "Tampilkan" }).click();
+    await expect(
+      page.getByText("Belum ada target graduasi untuk tahun 2020.", {
+        exact: false,
+      })
+    ).toBeVisible();
+    // The drill-down is kept while the year changes.
+    await expect(regencyRow).toBeVisible();
+  });
 });
 
 test("a facilitator downloads the CSV of their own households only", async ({ page }) => {
@@ -120,7 +182,10 @@ test("a facilitator downloads the CSV of their own households only", async ({ pa
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Unduh indikator keluarga (CSV)" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^pendampingan-households-\d{4}-\d{2}-\d{2}\.csv$/);
   const text = await readFile((await download.path())!, "utf8");
-  const lines = text.replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+  const lines = text
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split(/\r?\n/);
   expect(lines[0]).toMatch(/^programRef,provinceCode,provinceName,regencyCode,regencyName,/);
   expect(lines).toHaveLength(2);
   expect(text).toContain(mine.programRef);
