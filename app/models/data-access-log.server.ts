@@ -65,13 +65,14 @@ export async function listRecentDataAccess(db: PrismaClient, limit = 50): Promis
     who: row.user ? { kind: "user", ...row.user } : row.token ? { kind: "token", ...row.token } : { kind: "anonymous" },
     resource: row.resource,
     format: row.format,
-    filters: describeFilters(row.filters),
+    filters: filtersText(row.filters),
     rowCount: row.rowCount,
     status: row.status,
   }));
 }
 
-function describeFilters(json: string | null): string {
+/** "province=53 from=2026-01" from the stored JSON, for the admin's list. */
+function filtersText(json: string | null): string {
   if (!json) return "";
   try {
     const parsed = JSON.parse(json) as Record<string, unknown>;

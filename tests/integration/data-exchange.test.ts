@@ -331,3 +331,14 @@ describe("filters", () => {
     expect(parsePagination(new URLSearchParams("page=abc")).ok).toBe(false);
   });
 });
+
+describe("CSV", () => {
+  it("writes the documented header, a byte order mark, empty cells for null, and guards formula-like text", async () => {
+    const { exchangeCsv } = await import("~/models/data-exchange.server");
+    const csv = exchangeCsv(["programRef", "tier", "ratioPercent"] as const, [
+      { programRef: "=HYPERLINK(\"http://x\")", tier: null, ratioPercent: 24.1 },
+      { programRef: "PKH-1", tier: "READY", ratioPercent: null },
+    ]);
+    expect(csv).toBe('\uFEFFprogramRef,tier,ratioPercent\r\n"\'=HYPERLINK(""http://x"")",,24.1\r\nPKH-1,READY,');
+  });
+});
