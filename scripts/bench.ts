@@ -1,10 +1,11 @@
 /**
- * Performance benchmark of the storefront: `npm run bench` (see scripts/bench/config.ts for options).
+ * Performance benchmark: `npm run bench` (see scripts/bench/config.ts for options).
  *
- * Builds the app, makes its own database from the migrations and the demo seed in .cache/bench/,
- * starts the production server on loopback as `npm start` does, then runs the sections below and
- * prints PASS or MISSED for every target. Exits non-zero only when it could not measure; a missed
- * target is printed, not failed.
+ * When a selected section requests pages (load, js): builds the app, makes its own database from the
+ * migrations and the demo seed in .cache/bench/ and starts the production server on loopback as
+ * `npm start` does. Then runs the sections below and prints PASS or MISSED for every target. Sections
+ * that need no server (search, images, indicators) skip all that when run alone (BENCH_ONLY). Exits
+ * non-zero only when it could not measure; a missed target is printed, not failed.
  */
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
@@ -13,6 +14,7 @@ import Database from "better-sqlite3";
 import { describeConfig, readConfig, USAGE } from "./bench/config";
 import { stopActiveLoad } from "./bench/http";
 import { imagesSection } from "./bench/images";
+import { indicatorsSection } from "./bench/indicators";
 import { jsSizeSection, type RouteJsTarget } from "./bench/js-size";
 import {
   HarnessError,
@@ -24,12 +26,12 @@ import {
   startWatchdog,
 } from "./bench/lifecycle";
 import { loadSection } from "./bench/load-section";
-import { benchPaths, buildApp, dataEnv, prepareDatabase } from "./bench/prepare";
+import { benchPaths, buildApp, dataEnv, prepareDatabase, type BenchPaths } from "./bench/prepare";
 import { heading, printVerdicts, type Verdict } from "./bench/report";
 import { HTTP_SCENARIOS, pickVisibleCategory, pickVisibleProduct, pickVisibleStore } from "./bench/scenarios";
 import { searchSection } from "./bench/search";
 import { startServer } from "./bench/server";
-import type { BenchContext, BenchSection } from "./bench/types";
+import type { BenchContext, BenchSection, SectionContext } from "./bench/types";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -45,7 +47,13 @@ const STOREFRONT_ROUTES: RouteJsTarget[] = [
 const JS_BUDGET_BYTES = 100_000;
 
 /** The report, in order. New sections go here. */
-const SECTIONS: BenchSection[] = [loadSection(HTTP_SCENARIOS), jsSizeSection(STOREFRONT_ROUTES, JS_BUDGET_BYTES), searchSection, imagesSection];
+const SECTIONS: BenchSection[] = [
+  loadSection(HTTP_SCENARIOS),
+  jsSizeSection(STOREFRONT_ROUTES, JS_BUDGET_BYTES),
+  searchSection,
+  imagesSection,
+  indicatorsSection,
+];
 
 async function main(): Promise<void> {
   if (process.argv.includes("--help")) {
@@ -64,6 +72,35 @@ async function main(): Promise<void> {
   console.log(`Node ${process.version}, logs in ${path.relative(root, paths.logsDir)}/`);
 
   heading("Prepare");
+  const base: SectionContext = { root, config, benchDir: paths.benchDir };
+  const served = sections.some((s) => s.needsServer) ? await startApp(base, paths) : null;
+  if (!served) console.log(`  ✓ no build, demo database or server needed by ${sections.map((s) => s.id).join(", ")}`);
+  // From here on the run is bounded in time: the load tests plus generous slack, or it stops itself.
+  const loadSeconds = config.runs * HTTP_SCENARIOS.length * (config.warmupSec + config.durationSec + 2);
+  const extraSeconds = sections.reduce((sum, s) => sum + (s.extraSeconds?.(config) ?? 0), 0);
+  startWatchdog(loadSeconds * 1.5 + 300 + extraSeconds, interrupt);
+
+  const verdicts: Verdict[] = [];
+  for (const section of sections) {
+    heading(section.title);
+    if (!section.needsServer) verdicts.push(...(await section.run(base)));
+    else if (served) verdicts.push(...(await section.run(served)));
+    else throw new HarnessError(`section ${section.id} needs the server, which was not started`);
+  }
+
+  await served?.server.stop();
+  if (served && config.cpuProfile) {
+    const dir = path.relative(root, paths.profilesDir);
+    console.log(`\nCPU profile of the server written to ${dir}/; summary: npx tsx scripts/bench/profile-summary.ts ${dir}/<file>`);
+  }
+
+  heading(`Targets${config.runs > 1 ? ` (medians of ${config.runs} runs)` : ""}`);
+  printVerdicts(verdicts);
+}
+
+/** The built app on a freshly seeded database, served on loopback, for the sections that request pages. */
+async function startApp(base: SectionContext, paths: BenchPaths): Promise<BenchContext> {
+  const { config } = base;
   if (config.skipBuild) console.log("  ✓ using the existing build (BENCH_SKIP_BUILD=1)");
   else await buildApp(root, paths);
   await prepareDatabase(root, paths, config.reuseDb);
@@ -83,33 +120,12 @@ async function main(): Promise<void> {
     nodeArgs,
   });
   console.log(`  ✓ node server.js on ${server.baseUrl} (pid ${server.pid}), /healthcheck 200`);
-  // From here on the run is bounded in time: the load tests plus generous slack, or it stops itself.
-  const loadSeconds = config.runs * HTTP_SCENARIOS.length * (config.warmupSec + config.durationSec + 2);
-  startWatchdog(loadSeconds * 1.5 + 300, interrupt);
-
-  const ctx: BenchContext = {
-    root,
-    config,
-    benchDir: paths.benchDir,
+  return {
+    ...base,
     db,
     server,
     headers: config.acceptEncoding === "" ? {} : { "accept-encoding": config.acceptEncoding },
   };
-
-  const verdicts: Verdict[] = [];
-  for (const section of sections) {
-    heading(section.title);
-    verdicts.push(...(await section.run(ctx)));
-  }
-
-  await server.stop();
-  if (config.cpuProfile) {
-    const dir = path.relative(root, paths.profilesDir);
-    console.log(`\nCPU profile of the server written to ${dir}/; summary: npx tsx scripts/bench/profile-summary.ts ${dir}/<file>`);
-  }
-
-  heading(`Targets${config.runs > 1 ? ` (medians of ${config.runs} runs)` : ""}`);
-  printVerdicts(verdicts);
 }
 
 function interrupt() {

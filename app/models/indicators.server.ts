@@ -186,52 +186,60 @@ async function loadHouseholds(db: PrismaClient, householdIds: string[]): Promise
   });
 }
 
-/** Store orders that are a sale or a refund somewhere in [start, end). */
-async function loadRecords(db: PrismaClient, storeIds: string[], window: Window): Promise<Map<string, SaleRecord[]>> {
+/**
+ * Store orders that are a sale or a refund somewhere in [start, end). Two queries, each on an index
+ * (storeId + completedAt; storeId + status), so the cost follows the window, not the stores' whole history.
+ * `details` adds the order number and item titles the evidence page shows; the figures need neither.
+ */
+async function loadRecords(db: PrismaClient, storeIds: string[], window: Window, details = false): Promise<Map<string, SaleRecord[]>> {
   const byStore = new Map<string, SaleRecord[]>();
   if (storeIds.length === 0) return byStore;
   const range = { gte: window.start, lt: window.end };
-  const rows = await db.storeOrder.findMany({
-    where: {
-      storeId: { in: storeIds },
-      OR: [{ completedAt: range }, { status: "REFUNDED", completedAt: { not: null }, refundedAt: range }],
-    },
-    select: {
-      id: true,
-      storeId: true,
-      status: true,
-      subtotalIdr: true,
-      shippingIdr: true,
-      commissionIdr: true,
-      createdAt: true,
-      completedAt: true,
-      refundedAt: true,
-      order: { select: { number: true, paymentMethod: true } },
-      items: { select: { productTitle: true, variantName: true, quantity: true, unitPriceIdr: true, unitCostIdr: true } },
-    },
-    orderBy: [{ completedAt: "asc" }, { id: "asc" }],
-  });
-  for (const row of rows) {
+  const select = {
+    id: true,
+    storeId: true,
+    status: true,
+    subtotalIdr: true,
+    shippingIdr: true,
+    commissionIdr: true,
+    createdAt: true,
+    completedAt: true,
+    refundedAt: true,
+    ...(details ? { order: { select: { number: true, paymentMethod: true } } } : {}),
+    items: { select: { unitCostIdr: true, quantity: true, ...(details ? { productTitle: true, variantName: true, unitPriceIdr: true } : {}) } },
+  } as const;
+  const [completed, refunded] = await Promise.all([
+    db.storeOrder.findMany({ where: { storeId: { in: storeIds }, completedAt: range }, select }),
+    db.storeOrder.findMany({
+      where: { storeId: { in: storeIds }, status: "REFUNDED", refundedAt: range, completedAt: { not: null, lt: window.start } },
+      select,
+    }),
+  ]);
+  for (const row of [...completed, ...refunded]) {
+    const order = "order" in row ? (row.order as { number: string; paymentMethod: SaleRecord["paymentMethod"] }) : null;
     const record: SaleRecord = {
       id: row.id,
-      number: row.order.number,
+      number: order?.number ?? "",
       status: row.status,
-      paymentMethod: row.order.paymentMethod,
+      paymentMethod: order?.paymentMethod ?? "COD",
       placedAt: row.createdAt,
       completedAt: row.completedAt,
       refundedAt: row.refundedAt,
       subtotalIdr: row.subtotalIdr,
       shippingIdr: row.shippingIdr,
       commissionIdr: row.commissionIdr,
-      items: row.items.map((item) => ({
-        productKey: `title:${item.productTitle}`,
-        productTitle: item.productTitle,
-        currentTitle: null,
-        variantName: item.variantName,
-        quantity: item.quantity,
-        unitPriceIdr: item.unitPriceIdr,
-        unitCostIdr: item.unitCostIdr,
-      })),
+      items: row.items.map((item) => {
+        const titled = item as typeof item & { productTitle?: string; variantName?: string; unitPriceIdr?: number };
+        return {
+          productKey: `title:${titled.productTitle ?? ""}`,
+          productTitle: titled.productTitle ?? "",
+          currentTitle: null,
+          variantName: titled.variantName ?? "",
+          quantity: item.quantity,
+          unitPriceIdr: titled.unitPriceIdr ?? 0,
+          unitCostIdr: item.unitCostIdr,
+        };
+      }),
     };
     const list = byStore.get(row.storeId);
     if (list) list.push(record);
@@ -414,7 +422,7 @@ export async function monthEvidence(
   const series = await computeHouseholdIndicators(db, householdId, { endMonth: month, count: 1, now: opts.now });
   const indicators = series.months[0]!;
   const window = monthWindow(month, series.timeZone);
-  const records = await loadRecords(db, indicators.sources.map((s) => s.storeId), window);
+  const records = await loadRecords(db, indicators.sources.map((s) => s.storeId), window, true);
   const lines: EvidenceLine[] = [];
   for (const source of indicators.sources) {
     for (const record of records.get(source.storeId) ?? []) {

@@ -18,7 +18,7 @@ export interface BenchConfig {
   scenarios: string[] | null;
   /** Skip `remix build` and use the build that is there (BENCH_SKIP_BUILD=1). */
   skipBuild: boolean;
-  /** Keep the bench database from the previous run instead of migrating and seeding anew (BENCH_REUSE_DB=1). */
+  /** Keep the bench databases from the previous run instead of making them anew (BENCH_REUSE_DB=1). */
   reuseDb: boolean;
   /** Write a V8 CPU profile of the server to .cache/bench/profiles (BENCH_CPU_PROF=1). */
   cpuProfile: boolean;
@@ -70,8 +70,9 @@ export const USAGE = `Environment:
   BENCH_RUNS=1            repetitions; medians are reported (max ${LIMITS.runs})
   BENCH_CONNECTIONS=50    concurrent connections (targets are stated for 50)
   BENCH_ACCEPT_ENCODING   default "gzip, deflate, br" like a browser; "" sends none
-  BENCH_ONLY=load,js      run only these sections (load, js, search, images)
+  BENCH_ONLY=load,js      run only these sections (load, js, search, images, indicators);
+                          search, images and indicators alone need no build, demo seed or server
   BENCH_SCENARIOS=home    run only these page load scenarios (home, product, static)
   BENCH_SKIP_BUILD=1      use the existing build/ and public/build/
-  BENCH_REUSE_DB=1        keep .cache/bench/app.db from the previous run
+  BENCH_REUSE_DB=1        keep .cache/bench/app.db and indicators.db from the previous run
   BENCH_CPU_PROF=1        write a CPU profile of the server to .cache/bench/profiles/`;

@@ -470,6 +470,7 @@ export async function runImageBench({ benchDir, runs }: { benchDir: string; runs
 export const imagesSection: BenchSection = {
   id: "images",
   title: "Image pipeline (12 MP JPEG upload)",
+  needsServer: false,
   run: async (ctx) => (await runImageBench({ benchDir: ctx.benchDir, runs: ctx.config.runs })).verdicts,
 };
 

@@ -169,6 +169,7 @@ export function jsSizeSection(routes: RouteJsTarget[], budgetBytes: number): Ben
   return {
     id: "js",
     title: "JavaScript per route, first visit (gzip -9)",
+    needsServer: true,
     async run(ctx) {
       const { manifestFile, routes: measured } = await measureRouteJs(
         ctx.root,

@@ -128,6 +128,7 @@ export function loadSection(allScenarios: HttpScenario[]): BenchSection {
   return {
     id: "load",
     title: "Page load (autocannon)",
+    needsServer: true,
     async run(ctx) {
       const { config } = ctx;
       const scenarios = config.scenarios ? allScenarios.filter((s) => config.scenarios!.includes(s.id)) : allScenarios;

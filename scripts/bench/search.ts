@@ -409,6 +409,7 @@ export async function runSearchBench({ sizes = DEFAULT_SIZES }: { sizes?: number
 export const searchSection: BenchSection = {
   id: "search",
   title: "Search (embedded engine, generated products)",
+  needsServer: false,
   run: async () => (await runSearchBench()).verdicts,
 };
 

@@ -4,11 +4,15 @@ import type { Verdict } from "./report";
 import type { RunningServer } from "./server";
 
 /** What every section of the benchmark gets. */
-export interface BenchContext {
+export interface SectionContext {
   root: string;
   config: BenchConfig;
-  /** .cache/bench: database, images, logs and profiles of this benchmark. */
+  /** .cache/bench: databases, images, logs and profiles of this benchmark. */
   benchDir: string;
+}
+
+/** What a section that requests pages gets in addition: the built app, running on the seeded database. */
+export interface BenchContext extends SectionContext {
   /** The seeded bench database, read-only, for picking realistic URLs. */
   db: Database.Database;
   /** The production server, started once for all sections that need it. */
@@ -18,12 +22,14 @@ export interface BenchContext {
 }
 
 /**
- * One part of the report (page load, bundle size, later: image pipeline, search…). A section prints
+ * One part of the report (page load, bundle size, search, images, indicators…). A section prints
  * its own figures and returns its verdicts against the targets; it throws HarnessError only when
- * it could not measure.
+ * it could not measure. Only sections with `needsServer` make the run build the app, seed the
+ * database and start the server: a run of the others alone skips all three.
  */
-export interface BenchSection {
+export type BenchSection = {
   id: string;
   title: string;
-  run(ctx: BenchContext): Promise<Verdict[]>;
-}
+  /** Seconds this section may take beyond the watchdog's allowance for the load tests (default 0). */
+  extraSeconds?: (config: BenchConfig) => number;
+} & ({ needsServer: true; run(ctx: BenchContext): Promise<Verdict[]> } | { needsServer: false; run(ctx: SectionContext): Promise<Verdict[]> });
