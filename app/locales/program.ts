@@ -98,6 +98,9 @@ const id = {
   tokenNameHint: "Misalnya: Kemenperin – Direktorat IKM.",
   tokenCreated: "Token untuk {{name}} sudah dibuat:",
   tokenShownOnce: "Salin sekarang dan kirim lewat jalur aman. Token ini tidak akan ditampilkan lagi.",
+  apiEndpoints: "Alamat API",
+  apiEndpointsHint:
+    "Kirim token bersama alamat ini. Panggil dengan GET dan header Authorization: Bearer <token>. Filter: province, regency, month atau from/to, page, limit. Penjelasan setiap kolom ada di docs/data-exchange.md.",
   tokensList: "Token",
   noTokens: "Belum ada token.",
   tokenPrefix: "Awal token",
@@ -273,6 +276,9 @@ const en: typeof id = {
   tokenNameHint: "For example: Kemenperin – Directorate of Small Industry.",
   tokenCreated: "The token for {{name}} is ready:",
   tokenShownOnce: "Copy it now and send it over a safe channel. It will not be shown again.",
+  apiEndpoints: "API addresses",
+  apiEndpointsHint:
+    "Send the token with these addresses. Call them with GET and the header Authorization: Bearer <token>. Filters: province, regency, month or from/to, page, limit. Every field is explained in docs/data-exchange.md.",
   tokensList: "Tokens",
   noTokens: "No tokens yet.",
   tokenPrefix: "Token starts with",

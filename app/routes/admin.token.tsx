@@ -9,6 +9,7 @@ import { listRecentDataAccess } from "~/models/data-access-log.server";
 import { PROGRAM_TIME_ZONE } from "~/models/program-reporting";
 import { apiTokenActionSchema } from "~/models/program-forms.server";
 import { requireAdmin } from "~/utils/auth.server";
+import { getEnv } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-data.server";
@@ -18,7 +19,8 @@ import { pageTitle } from "~/utils/meta";
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const [tokens, access] = await Promise.all([listApiTokens(prisma), listRecentDataAccess(prisma, 50)]);
-  return { tokens, access };
+  const apiBase = `${getEnv().APP_ORIGIN.replace(/\/$/, "")}/api/v1`;
+  return { tokens, access, endpoints: ["households", "assessments", "store-sales"].map((dataset) => `${apiBase}/${dataset}`) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -37,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ApiTokensPage() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
-  const { tokens, access } = useLoaderData<typeof loader>();
+  const { tokens, access, endpoints } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const [form, fields] = useForm<{ intent: string; name: string }>({ id: "create-token", lastResult: actionData?.result });
@@ -100,6 +102,18 @@ export default function ApiTokensPage() {
             {t("program.createToken")}
           </button>
         </Form>
+      </section>
+
+      <section aria-labelledby="endpoints-title">
+        <h2 id="endpoints-title">{t("program.apiEndpoints")}</h2>
+        <p>{t("program.apiEndpointsHint")}</p>
+        <ul>
+          {endpoints.map((endpoint) => (
+            <li key={endpoint} className="mono csv-header">
+              {endpoint}
+            </li>
+          ))}
+        </ul>
       </section>
 
       <section aria-labelledby="tokens-title">
