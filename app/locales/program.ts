@@ -20,8 +20,9 @@ const id = {
   graduations: "Graduasi",
   graduationsDefinition: "Dihitung dari tanggal graduasi setiap keluarga, menurut kalender WIB.",
   targetLine: "Target {{year}}: {{households}} keluarga. Tercapai {{percent}}%.",
+  targetLineNational: "Target nasional {{year}}: {{households}} keluarga.",
   targetSource: "Sumber target: {{source}}",
-  targetNational: "Target ini berlaku untuk seluruh Indonesia; angka graduasi di atas hanya wilayah Anda.",
+  targetNational: "Target ini untuk seluruh Indonesia, sedangkan angka graduasi di atas hanya wilayah Anda, jadi persentase capaian tidak dihitung di sini.",
   noTarget: "Belum ada target graduasi untuk tahun {{year}}. Tidak ada angka yang dikarang: admin dapat mengisinya bersama sumbernya.",
   setTargetLink: "Atur target graduasi",
 
@@ -198,8 +199,9 @@ const en: typeof id = {
   graduations: "Graduations",
   graduationsDefinition: "Counted by each family's graduation date, in the WIB calendar.",
   targetLine: "Target {{year}}: {{households}} families. {{percent}}% reached.",
+  targetLineNational: "National target {{year}}: {{households}} families.",
   targetSource: "Source of the target: {{source}}",
-  targetNational: "This target is for all of Indonesia; the graduations above are your area only.",
+  targetNational: "This target is for all of Indonesia while the graduations above are your area only, so no percentage is computed here.",
   noTarget: "No graduation target is set for {{year}}. No figure is made up: an admin can enter it with its source.",
   setTargetLink: "Set graduation targets",
 

@@ -115,11 +115,13 @@ export default function ProgramDashboard() {
         {graduations.target ? (
           <>
             <p>
-              {t("program.targetLine", {
-                year: graduations.year,
-                households: count.format(graduations.target.households),
-                percent: percent.format(graduations.percentOfTarget ?? 0),
-              })}
+              {scopeArea
+                ? t("program.targetLineNational", { year: graduations.year, households: count.format(graduations.target.households) })
+                : t("program.targetLine", {
+                    year: graduations.year,
+                    households: count.format(graduations.target.households),
+                    percent: percent.format(graduations.percentOfTarget ?? 0),
+                  })}
             </p>
             <p className="muted">{t("program.targetSource", { source: graduations.target.source })}</p>
             {scopeArea ? <p className="muted">{t("program.targetNational")}</p> : null}
