@@ -161,6 +161,12 @@ describe("program CSV export and dashboard", () => {
     expect(await lastAccess()).toMatchObject({ userId: verifierKupang.id, resource: "households", format: "csv", rowCount: 2, status: 200 });
   });
 
+  it("gives a verifier without an area (the whole country) every household", async () => {
+    const national = await userWith(["VERIFIER"]);
+    const { response } = await run(programCsv, get("/program/ekspor?dataset=households&province=32", { Cookie: national.cookie }));
+    expect((await csvRows(response!)).map((row) => row.programRef)).toEqual(["PKH-B1", "PKH-B2"]);
+  });
+
   it("gives an admin everything, and refuses facilitators", async () => {
     const { response } = await run(programCsv, get("/program/ekspor?dataset=households", { Cookie: admin.cookie }));
     expect((await csvRows(response!)).map((row) => row.programRef)).toEqual(["PKH-A1", "PKH-A2", "PKH-B1", "PKH-B2"]);
