@@ -821,6 +821,17 @@ async function mapWithConcurrency<T, R>(items: T[], limit: number, fn: (item: T)
 export async function loadReferenceData(prisma: PrismaClient) {
   const regions = await loadRegions(prisma);
   const povertyLines = await loadPovertyLines(prisma, await readFile(POVERTY_LINES_CSV, "utf8"));
+  // The one graduation target the program published with the MoU; an admin's later edit is kept.
+  await prisma.graduationTarget.upsert({
+    where: { year: 2019 },
+    create: {
+      year: 2019,
+      households: 800_000,
+      source: "Kementerian Sosial: target graduasi sejahtera mandiri 2019, 800.000 keluarga (8% dari KPM PKH)",
+    },
+    update: {},
+    select: { id: true },
+  });
   return { regions, povertyLines };
 }
 

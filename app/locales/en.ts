@@ -31,6 +31,7 @@ const en: Catalog = {
     facilitatorArea: "Coaching",
     adminArea: "Admin",
     verifierArea: "Verification",
+    programArea: "Program",
     language: "Language",
     switchTo: "Bahasa Indonesia",
   },

@@ -31,6 +31,7 @@ const id = {
     facilitatorArea: "Pendampingan",
     adminArea: "Admin",
     verifierArea: "Verifikasi",
+    programArea: "Program",
     language: "Bahasa",
     switchTo: "English",
   },

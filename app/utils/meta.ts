@@ -13,17 +13,29 @@ export function localeFromMatches(matches: MatchLike[]): Locale {
   return isLocale(locale) ? locale : DEFAULT_LOCALE;
 }
 
-const instances = new Map<Locale, ReturnType<typeof createI18n>>();
+const instances = new Map<string, ReturnType<typeof createI18n>>();
 
-/** Translates with the catalog the root loader sent (meta functions run in the browser too). */
+/** The workspace strings a layout route (admin, penjual, pendamping, verifikasi, program) sent, if any. */
+function workspaceCatalog(matches: MatchLike[]): Partial<Catalog> | null {
+  for (const match of matches) {
+    if (match.id === "root") continue;
+    const catalog = (match.data as { catalog?: unknown } | undefined)?.catalog;
+    if (catalog && typeof catalog === "object") return catalog as Partial<Catalog>;
+  }
+  return null;
+}
+
+/** Translates with the catalog the root loader sent, plus a workspace layout's strings (meta functions run in the browser too). */
 function translator(matches: MatchLike[]) {
   const locale = localeFromMatches(matches);
   const catalog = rootData(matches)?.catalog;
   if (!catalog) return null;
-  let i18n = instances.get(locale);
+  const workspace = workspaceCatalog(matches);
+  const key = workspace ? `${locale}:workspace` : locale;
+  let i18n = instances.get(key);
   if (!i18n) {
-    i18n = createI18n(locale, catalog);
-    instances.set(locale, i18n);
+    i18n = createI18n(locale, workspace ? { ...catalog, ...workspace } : catalog);
+    instances.set(key, i18n);
   }
   return i18n;
 }

@@ -53,6 +53,10 @@ describe("the demo seed", () => {
     });
     expect(regions).toBeGreaterThan(7_800);
     expect(povertyLines).toBeGreaterThan(250);
+    // The 2019 national graduation target (8% of KPM PKH), with its source; no other year is invented.
+    expect(await db.prisma.graduationTarget.findMany({ select: { year: true, households: true, source: true } })).toEqual([
+      { year: 2019, households: 800_000, source: expect.stringContaining("800.000") },
+    ]);
     expect(products.filter((p) => p.status === "DRAFT")).toHaveLength(2);
     expect(products.filter((p) => p.status === "ARCHIVED")).toHaveLength(2);
     for (const p of products) {
