@@ -51,6 +51,9 @@ export default function FacilitatorHome() {
         <Link to="/pendamping/pendampingan" className="button">
           {t("households.coachingLog")}
         </Link>
+        <Link to="/pendamping/ekspor" className="button">
+          {t("program.facilitatorExportTitle")}
+        </Link>
       </nav>
 
       {totalAll === 0 ? (
