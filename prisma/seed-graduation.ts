@@ -17,12 +17,6 @@ import { createAssessmentDraft, submitAssessment } from "~/models/assessment.ser
 import { decideProposal, proposeGraduation } from "~/models/graduation.server";
 import { addMonths, householdTimeZone, monthOf, monthWindow } from "~/models/indicators.server";
 
-export const GRADUATION_TARGET_2019 = {
-  year: 2019,
-  households: 800_000,
-  source: "MoU Kemensos–Kemenperin, Maret 2019: target graduasi 2019 800.000 KPM (8%)",
-} as const;
-
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
@@ -51,14 +45,6 @@ type Step = { household: number; monthsBack: number; checklist: Checklist; other
 
 export async function seedGraduation(prisma: PrismaClient, options: { referenceDate: Date }): Promise<void> {
   const ref = options.referenceDate;
-  // An admin's later edit of the target is kept (the seed only fills what is missing).
-  await prisma.graduationTarget.upsert({
-    where: { year: GRADUATION_TARGET_2019.year },
-    create: { ...GRADUATION_TARGET_2019, updatedAt: ref },
-    update: {},
-    select: { id: true },
-  });
-
   // Households in program order (the seed creates household N N×4 days after household N−1).
   const households = await prisma.household.findMany({ select: { id: true, facilitatorId: true, regencyCode: true }, orderBy: { createdAt: "asc" } });
   const verifier = await prisma.user.findUniqueOrThrow({ where: { email: "verifikator@pasarmandiri.test" }, select: { id: true } });

@@ -24,6 +24,7 @@ import type {
 import { processProductImage, storeProcessedImage } from "~/models/image-pipeline.server";
 import { completionEntries } from "~/models/ledger.server";
 import { seedGraduation } from "./seed-graduation";
+import { seedCoachingSessions } from "./seed-coaching";
 import { seededRandom } from "./seeded-random";
 import { loadPovertyLines } from "~/models/poverty-line.server";
 import { loadRegions } from "~/models/region.server";
@@ -821,6 +822,17 @@ async function mapWithConcurrency<T, R>(items: T[], limit: number, fn: (item: T)
 export async function loadReferenceData(prisma: PrismaClient) {
   const regions = await loadRegions(prisma);
   const povertyLines = await loadPovertyLines(prisma, await readFile(POVERTY_LINES_CSV, "utf8"));
+  // The one graduation target the program published with the MoU; an admin's later edit is kept.
+  await prisma.graduationTarget.upsert({
+    where: { year: 2019 },
+    create: {
+      year: 2019,
+      households: 800_000,
+      source: "Kementerian Sosial: target graduasi sejahtera mandiri 2019, 800.000 keluarga (8% dari KPM PKH)",
+    },
+    update: {},
+    select: { id: true },
+  });
   return { regions, povertyLines };
 }
 
@@ -1677,6 +1689,7 @@ export async function seedDatabase(prisma: PrismaClient, options: SeedOptions): 
 
   await writeDemoData(prisma, data, images);
   await seedGraduation(prisma, { referenceDate: options.referenceDate });
+  await seedCoachingSessions(prisma, { referenceDate: options.referenceDate, households: data.households });
   lap("write");
 
   const counts = await countDemoRows(prisma);

@@ -49,6 +49,7 @@ export function SiteHeader({ user, locale, cartCount }: { user: HeaderUser; loca
             {has("SELLER") ? <Link to="/penjual">{t("nav.sellerArea")}</Link> : null}
             {has("FACILITATOR") ? <Link to="/pendamping">{t("nav.facilitatorArea")}</Link> : null}
             {has("VERIFIER") ? <Link to="/verifikasi">{t("nav.verifierArea")}</Link> : null}
+            {has("ADMIN") || has("VERIFIER") ? <Link to="/program">{t("nav.programArea")}</Link> : null}
             {has("ADMIN") ? <Link to="/admin">{t("nav.adminArea")}</Link> : null}
             {has("ADMIN") ? <Link to="/admin/transfer">{t("nav.bankTransfers")}</Link> : null}
             <Form method="post" action="/keluar">

@@ -1,6 +1,7 @@
 import Papa from "papaparse";
 import type { PovertyLineArea } from "~/generated/prisma/enums";
 import type { PrismaClient } from "~/utils/db.server";
+import { recordAudit } from "./audit.server";
 import { timeZoneForProvince } from "./region.server";
 
 /**
@@ -55,7 +56,7 @@ export class PovertyLineMissingError extends Error {
   }
 }
 
-interface ParsedRow {
+export interface ParsedRow {
   line: number;
   fields: string[];
   errors: string[];
@@ -68,7 +69,7 @@ interface PapaStepResult {
 }
 
 /** Splits the text into records with the line each starts on (a quoted field may span lines). */
-function readCsvRows(csvText: string): ParsedRow[] {
+export function readCsvRows(csvText: string): ParsedRow[] {
   const rows: ParsedRow[] = [];
   let previousCursor = 0;
   let line = 1;
@@ -161,10 +162,12 @@ export function parsePovertyLineCsv(csvText: string): PovertyLineFigure[] {
 /**
  * Loads the CSV: one row per published figure, upserted on (provinceCode, period, area).
  * A malformed file is refused as a whole before anything is written; the writes share one transaction.
+ * An admin's upload passes `audit`: the audit entry is written in the same transaction.
  */
 export async function loadPovertyLines(
   db: PrismaClient,
   csvText: string,
+  audit?: { actorId: string; fileName: string },
 ): Promise<{ inserted: number; updated: number; unchanged: number }> {
   const figures = parsePovertyLineCsv(csvText);
   return db.$transaction(
@@ -189,7 +192,18 @@ export async function loadPovertyLines(
         } else unchanged++;
       }
       if (toInsert.length > 0) await tx.povertyLine.createMany({ data: toInsert });
-      return { inserted: toInsert.length, updated, unchanged };
+      const result = { inserted: toInsert.length, updated, unchanged };
+      if (audit) {
+        const periods = [...new Set(figures.map((figure) => figure.period))].sort();
+        await recordAudit(tx, {
+          actorId: audit.actorId,
+          action: "poverty_lines.upload",
+          subjectType: "PovertyLine",
+          subjectId: periods.join(","),
+          details: { fileName: audit.fileName, periods, ...result },
+        });
+      }
+      return result;
     },
     { timeout: 30_000 },
   );
@@ -212,4 +226,47 @@ export async function findPovertyLine(db: PrismaClient, query: PovertyLineQuery)
   });
   if (!line) throw new PovertyLineMissingError(query.provinceCode, query.area, query.month);
   return line;
+}
+
+export type PovertyLinePeriodSummary = {
+  period: string;
+  /** The national figures of the period (TOTAL, URBAN, RURAL), when published. */
+  national: { area: PovertyLineArea; amountIdr: number }[];
+  /** Provinces with at least one figure for the period (the national line not counted). */
+  provinceCount: number;
+  sources: string[];
+};
+
+/** Which periods are loaded, newest first, with the national figures and how many provinces each covers. */
+export async function summarizePovertyLines(db: PrismaClient): Promise<PovertyLinePeriodSummary[]> {
+  const rows = await db.povertyLine.findMany({
+    select: { provinceCode: true, period: true, area: true, amountIdr: true, source: true },
+    orderBy: [{ period: "desc" }, { provinceCode: "asc" }, { area: "asc" }],
+  });
+  const byPeriod = new Map<string, { national: PovertyLinePeriodSummary["national"]; provinces: Set<string>; sources: Set<string> }>();
+  for (const row of rows) {
+    let entry = byPeriod.get(row.period);
+    if (!entry) {
+      entry = { national: [], provinces: new Set(), sources: new Set() };
+      byPeriod.set(row.period, entry);
+    }
+    if (row.provinceCode === NATIONAL_CODE) entry.national.push({ area: row.area, amountIdr: row.amountIdr });
+    else entry.provinces.add(row.provinceCode);
+    entry.sources.add(row.source);
+  }
+  return [...byPeriod.entries()].map(([period, entry]) => ({
+    period,
+    national: entry.national,
+    provinceCount: entry.provinces.size,
+    sources: [...entry.sources],
+  }));
+}
+
+/** Every figure of one period, national first, for the period's table. */
+export function listPovertyLinesOfPeriod(db: PrismaClient, period: string) {
+  return db.povertyLine.findMany({
+    where: { period },
+    select: { provinceCode: true, area: true, amountIdr: true, source: true },
+    orderBy: [{ provinceCode: "asc" }, { area: "asc" }],
+  });
 }

@@ -71,6 +71,21 @@ export default function AdminHome() {
         <Link to="/admin/pencairan" className="button">
           {t("money.payoutsTitle")}
         </Link>
+        <Link to="/program" className="button">
+          {t("program.title")}
+        </Link>
+        <Link to="/admin/target" className="button">
+          {t("program.targetsTitle")}
+        </Link>
+        <Link to="/admin/garis-kemiskinan" className="button">
+          {t("program.povertyLinesTitle")}
+        </Link>
+        <Link to="/admin/umk" className="button">
+          {t("program.wagesTitle")}
+        </Link>
+        <Link to="/admin/token" className="button">
+          {t("program.tokensTitle")}
+        </Link>
       </nav>
       {actionData?.created ? <TemporaryPasswordNotice {...actionData.created} /> : null}
       <section aria-labelledby="create-account-title" className="narrow">

@@ -1,148 +1,175 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/utils/i18n-react";
-import { TemporaryPasswordNotice } from "~/components/temporary-password-notice";
-import { createSellerSchema } from "~/models/auth-forms.server";
-import type { CreateSellerForm } from "~/models/auth-forms.server";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Pagination } from "~/components/pagination";
+import { TierBadge } from "~/components/indicators/indicators";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
-import { Field, FormErrors } from "~/components/ui/field";
-import { createManagedAccount, HouseholdNotFoundError } from "~/models/account.server";
-import { listFacilitatorHouseholds } from "~/models/household.server";
-import { EmailTakenError } from "~/models/user.server";
+import { householdFilterSchema } from "~/models/household-forms.server";
+import { HOUSEHOLD_STATUSES, READINESS_FILTERS } from "~/models/household-rules";
+import { facilitatorHouseholdPage } from "~/models/household-list.server";
+import { facilitatorRegencies } from "~/models/household.server";
+import { listFacilitatorKubes } from "~/models/kube.server";
 import { requireFacilitator } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
+import { useTranslation } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
-import { readFormData } from "~/utils/form-data.server";
-
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireFacilitator(request);
-  return { households: await listFacilitatorHouseholds(prisma, user.id) };
-}
-
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireFacilitator(request);
-  const submission = parseWithZod(await readFormData(request), { schema: createSellerSchema });
-  if (submission.status !== "success") {
-    return data({ result: submission.reply(), created: null }, { status: 400 });
-  }
-  const { householdId, name, email } = submission.value;
-  try {
-    const { user: seller, temporaryPassword } = await createManagedAccount(prisma, {
-      actorId: user.id,
-      email,
-      name,
-      roles: ["SELLER"],
-      householdId,
-      restrictToFacilitatorId: user.id,
-    });
-    return data({ result: submission.reply({ resetForm: true }), created: { email: seller.email, temporaryPassword } });
-  } catch (error) {
-    if (error instanceof EmailTakenError) {
-      return data({ result: submission.reply({ fieldErrors: { email: ["errors.emailTaken"] } }), created: null }, { status: 400 });
-    }
-    if (error instanceof HouseholdNotFoundError) {
-      // Another facilitator's household looks exactly like one that does not exist.
-      return data({ result: submission.reply({ fieldErrors: { householdId: ["errors.chooseHousehold"] } }), created: null }, { status: 404 });
-    }
-    throw error;
-  }
+  const filters = householdFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const [list, regencies, kubes] = await Promise.all([
+    facilitatorHouseholdPage(prisma, user.id, filters),
+    facilitatorRegencies(prisma, user.id),
+    listFacilitatorKubes(prisma, user.id),
+  ]);
+  return { ...list, filters, regencies, kubes };
 }
 
 export default function FacilitatorHome() {
   const { t } = useTranslation();
-  const { households } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm<CreateSellerForm>({ id: "create-seller", lastResult: actionData?.result });
+  const { rows, total, totalAll, page, pageCount, filters, regencies, kubes } = useLoaderData<typeof loader>();
+  const filtered = Boolean(filters.status || filters.kesiapan || filters.wilayah);
+  const hrefFor = (p: number) => {
+    const params = new URLSearchParams();
+    if (filters.status) params.set("status", filters.status);
+    if (filters.kesiapan) params.set("kesiapan", filters.kesiapan);
+    if (filters.wilayah) params.set("wilayah", filters.wilayah);
+    if (p > 1) params.set("halaman", String(p));
+    const query = params.toString();
+    return query ? `/pendamping?${query}` : "/pendamping";
+  };
 
   return (
-    <>
+    <section className="stack facilitator-home">
       <h1>{t("facilitator.title")}</h1>
-      {actionData?.created ? <TemporaryPasswordNotice {...actionData.created} /> : null}
-      {households.length === 0 ? <p>{t("facilitator.empty")}</p> : null}
-      <ul className="card-list">
-        {households.map((household) => {
-          const stores = [...household.stores, ...household.kubeMemberships.flatMap((m) => m.kubeGroup.stores)];
-          return (
-            <li key={household.id} className="card">
-              <h2>{household.headName}</h2>
-              <dl className="facts">
-                <dt>{t("facilitator.programRef")}</dt>
-                <dd>{household.programRef}</dd>
-                <dt>{t("facilitator.members")}</dt>
-                <dd>{household.memberCount}</dd>
-                <dt>{t("facilitator.regency")}</dt>
-                <dd>{household.regency.name}</dd>
-                <dt>{t("facilitator.statusLabel")}</dt>
-                <dd>{t(`facilitator.status.${household.status}`)}</dd>
-                <dt>{t("facilitator.stores")}</dt>
-                <dd>
-                  {stores.length === 0
-                    ? t("facilitator.noStore")
-                    : stores.map((s, i) => (
-                        <span key={s.slug}>
-                          {i > 0 ? ", " : null}
-                          <Link to={`/toko/${s.slug}`}>{s.name}</Link>
-                        </span>
-                      ))}
-                </dd>
-                <dt>{t("facilitator.sellerAccounts")}</dt>
-                <dd>{household.accounts.map((a) => a.email).join(", ") || "–"}</dd>
-              </dl>
-            </li>
-          );
-        })}
-      </ul>
-      {households.length > 0 ? (
-        <section aria-labelledby="create-seller-title" className="narrow">
-          <h2 id="create-seller-title">{t("facilitator.createSeller")}</h2>
-          <Form method="post" {...getFormProps(form)} className="stack">
-            <FormErrors id={form.errorId} errors={form.errors} />
-            <input type="hidden" name="intent" value="create-seller" />
-            <div className="field">
-              <label htmlFor={fields.householdId.id}>{t("facilitator.households")}</label>
-              <select
-                id={fields.householdId.id}
-                name={fields.householdId.name}
-                defaultValue=""
-                required
-                aria-invalid={fields.householdId.errors ? true : undefined}
-                aria-describedby={fields.householdId.errors ? `${fields.householdId.id}-error` : undefined}
-              >
-                <option value="" disabled>
-                  –
-                </option>
-                {households.map((h) => (
-                  <option key={h.id} value={h.id}>
-                    {h.headName} ({h.programRef})
-                  </option>
-                ))}
-              </select>
-              {fields.householdId.errors ? (
-                <p className="field__error" id={`${fields.householdId.id}-error`} role="alert">
-                  {fields.householdId.errors.map((e) => t(e)).join(" ")}
-                </p>
-              ) : null}
+      <nav className="button-row" aria-label={t("households.title")}>
+        <Link to="/pendamping/rumah-tangga/baru" className="button button--primary">
+          {t("households.registerHousehold")}
+        </Link>
+        <Link to="/pendamping/kube/baru" className="button">
+          {t("households.formKube")}
+        </Link>
+        <Link to="/pendamping/pendampingan" className="button">
+          {t("households.coachingLog")}
+        </Link>
+        <Link to="/pendamping/ekspor" className="button">
+          {t("program.facilitatorExportTitle")}
+        </Link>
+      </nav>
+
+      {totalAll === 0 ? (
+        <p>{t("facilitator.empty")}</p>
+      ) : (
+        <>
+          <Form method="get" className="filters card" aria-labelledby="filters-title">
+            <h2 id="filters-title">{t("households.filtersTitle")}</h2>
+            <div className="filters__fields">
+              <div className="field">
+                <label htmlFor="filter-status">{t("households.filterStatus")}</label>
+                <select id="filter-status" name="status" defaultValue={filters.status ?? ""}>
+                  <option value="">{t("households.filterAll")}</option>
+                  {HOUSEHOLD_STATUSES.map((s) => (
+                    <option key={s} value={s}>
+                      {t(`facilitator.status.${s}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="filter-readiness">{t("households.filterReadiness")}</label>
+                <select id="filter-readiness" name="kesiapan" defaultValue={filters.kesiapan ?? ""}>
+                  <option value="">{t("households.filterAll")}</option>
+                  {READINESS_FILTERS.map((tier) => (
+                    <option key={tier} value={tier}>
+                      {t(`indicators.tier.${tier}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="filter-regency">{t("households.filterRegency")}</label>
+                <select id="filter-regency" name="wilayah" defaultValue={filters.wilayah ?? ""}>
+                  <option value="">{t("households.filterAll")}</option>
+                  {regencies.map((r) => (
+                    <option key={r.code} value={r.code}>
+                      {r.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
             </div>
-            <Field
-              label={t("auth.name")}
-              errors={fields.name.errors}
-              inputProps={{ ...getInputProps(fields.name, { type: "text" }), required: true }}
-            />
-            <Field
-              label={t("auth.email")}
-              errors={fields.email.errors}
-              inputProps={{ ...getInputProps(fields.email, { type: "email" }), required: true }}
-            />
-            <button type="submit" className="button button--primary">
-              {t("facilitator.createSeller")}
-            </button>
+            <p className="button-row">
+              <button type="submit" className="button button--primary">
+                {t("households.applyFilters")}
+              </button>
+              {filtered ? (
+                <Link to="/pendamping" className="button">
+                  {t("households.resetFilters")}
+                </Link>
+              ) : null}
+            </p>
           </Form>
-        </section>
-      ) : null}
-    </>
+
+          <p className="muted" role="status">
+            {filtered ? t("households.listCountFiltered", { count: total }) : t("households.listCount", { count: total })}
+          </p>
+          {rows.length === 0 ? (
+            <p>{t("households.noMatch")}</p>
+          ) : (
+            <div className="table-scroll">
+              <table className="table household-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("households.colHead")}</th>
+                    <th scope="col">{t("households.colRef")}</th>
+                    <th scope="col" className="num">
+                      {t("households.colMembers")}
+                    </th>
+                    <th scope="col">{t("households.colRegency")}</th>
+                    <th scope="col">{t("households.colStatus")}</th>
+                    <th scope="col">{t("households.colReadiness")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((h) => (
+                    <tr key={h.id}>
+                      <th scope="row">
+                        <Link to={`/pendamping/rumah-tangga/${h.id}`}>{h.headName}</Link>
+                      </th>
+                      <td>{h.programRef}</td>
+                      <td className="num">{h.memberCount}</td>
+                      <td>{h.regencyName}</td>
+                      <td>{t(`facilitator.status.${h.status}`)}</td>
+                      <td>
+                        <TierBadge tier={h.readiness === "UNKNOWN" ? null : h.readiness} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <Pagination page={page} pageCount={pageCount} hrefFor={hrefFor} />
+        </>
+      )}
+
+      <section aria-labelledby="kube-title">
+        <h2 id="kube-title">{t("households.kubeGroups")}</h2>
+        {kubes.length === 0 ? (
+          <p className="muted">{t("households.noKubeYet")}</p>
+        ) : (
+          <ul>
+            {kubes.map((k) => (
+              <li key={k.id}>
+                <Link to={`/pendamping/kube/${k.id}`}>{k.name}</Link>{" "}
+                <span className="muted">
+                  ({k.regency.name} · {t("households.kubeMemberCount", { count: k._count.members })})
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </section>
   );
 }
 

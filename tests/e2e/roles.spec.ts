@@ -93,25 +93,23 @@ test("a facilitator sees only their own households and cannot create a seller fo
   await logIn(page, facilitator);
   const response = await page.goto("/pendamping");
   expect(response?.status()).toBe(200);
-  await expect(page.getByRole("heading", { name: mine.headName })).toBeVisible();
+  await expect(page.getByRole("link", { name: mine.headName })).toBeVisible();
   await expect(page.getByText(mine.programRef).first()).toBeVisible();
   await expect(page.getByText(theirs.headName)).toHaveCount(0);
   await expect(page.getByText(theirs.programRef)).toHaveCount(0);
-  const householdSelect = page.getByLabel("Keluarga", { exact: true });
-  await expect(householdSelect.getByRole("option", { name: mine.headName })).toHaveCount(1);
-  await expect(householdSelect.getByRole("option", { name: theirs.headName })).toHaveCount(0);
+  expect((await page.goto(`/pendamping/rumah-tangga/${theirs.id}/toko`))?.status()).toBe(404);
 
-  // Posting the other facilitator's household id by hand (the same request the form sends).
+  // Posting to the other facilitator's household by hand (the same request the form sends).
   const email = `penjual-${unique()}@contoh.test`;
-  const forged = await page.request.post("/pendamping?index", {
+  const forged = await page.request.post(`/pendamping/rumah-tangga/${theirs.id}/toko`, {
     form: { intent: "create-seller", householdId: theirs.id, name: "Penjual Titipan", email },
     maxRedirects: 0,
   });
-  expect([400, 404]).toContain(forged.status());
+  expect(forged.status()).toBe(404);
   expect(await countUsersWithEmail(email)).toBe(0);
 
   // The very same request for their own household works, so the refusal above is about ownership.
-  const allowed = await page.request.post("/pendamping?index", {
+  const allowed = await page.request.post(`/pendamping/rumah-tangga/${mine.id}/toko`, {
     form: { intent: "create-seller", householdId: mine.id, name: "Penjual Dampingan", email },
     maxRedirects: 0,
   });
@@ -127,22 +125,20 @@ test("a facilitator sees only their own households and cannot create a seller fo
 });
 
 test("a facilitator creates a seller account in the form and sees its one-time password", async ({ page }) => {
-  const facilitator = await createUser({ roles: ["FACILITATOR"] });
-  const household = await createHousehold({ facilitatorId: facilitator.id });
+  const { facilitator, household } = await createStoreWithProduct();
   const email = `penjual-${unique()}@contoh.test`;
 
   await logIn(page, facilitator);
-  await page.goto("/pendamping");
-  await page.getByLabel("Keluarga", { exact: true }).selectOption({ label: `${household.headName} (${household.programRef})` });
-  await page.getByLabel("Nama lengkap").fill("Rina Penjual");
+  await page.goto(`/pendamping/rumah-tangga/${household.id}/toko`);
+  await page.getByLabel("Nama pemilik akun").fill("Rina Penjual");
   await page.getByLabel("Alamat email").fill(email);
   await page.getByRole("button", { name: "Buat akun penjual" }).click();
 
   const notice = page.getByRole("status");
   await expect(notice).toContainText(`Akun ${email} sudah dibuat.`);
   await expect(notice).toContainText(/Kata sandi sementara: [a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}/);
-  // The household's card lists the new account.
-  await expect(page.getByRole("listitem").filter({ hasText: household.programRef })).toContainText(email);
+  // The household's seller accounts list the new one.
+  await expect(page.getByRole("region", { name: "Akun penjual" })).toContainText(email);
 });
 
 test("an admin creates a seller account whose temporary password logs in to the household's store", async ({ page }) => {

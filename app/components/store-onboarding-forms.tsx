@@ -1,0 +1,142 @@
+import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import { Field, FormErrors } from "~/components/ui/field";
+import { useTranslation } from "~/utils/i18n-react";
+
+type Option = { code: string; name: string };
+type LastResult = SubmissionResult<string[]> | undefined;
+
+/** conform's control props without React's `key`, which must not be spread into JSX. */
+function withoutKey<T extends { key?: unknown }>({ key: _key, ...props }: T): Omit<T, "key"> {
+  return props;
+}
+
+function FieldError({ id, errors }: { id: string; errors?: string[] }) {
+  const { t } = useTranslation();
+  if (!errors?.length) return null;
+  return (
+    <p className="field__error" id={id} role="alert">
+      {errors.map((e) => t(e)).join(" ")}
+    </p>
+  );
+}
+
+/** Opens the store of a household or a KUBE group: name, short description, WhatsApp, pickup regency. */
+export function NewStoreForm({ regencies, defaultRegency, lastResult }: { regencies: Option[]; defaultRegency: string; lastResult: LastResult }) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm<{ name: string; description: string; whatsapp: string; regencyCode: string }>({
+    id: "new-store",
+    lastResult,
+    defaultValue: { regencyCode: defaultRegency },
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="stack">
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <Field
+        label={t("households.storeNameLabel")}
+        hint={t("households.storeNameHint")}
+        errors={fields.name.errors}
+        inputProps={{ ...withoutKey(getInputProps(fields.name, { type: "text" })), required: true, minLength: 3, maxLength: 80 }}
+      />
+      <div className="field">
+        <label htmlFor={fields.description.id}>{t("households.storeDescriptionLabel")}</label>
+        <p className="field__hint" id={`${fields.description.id}-hint`}>
+          {t("households.storeDescriptionHint")}
+        </p>
+        <textarea
+          {...withoutKey(getTextareaProps(fields.description))}
+          rows={3}
+          required
+          minLength={10}
+          maxLength={300}
+          aria-describedby={[`${fields.description.id}-hint`, fields.description.errors ? fields.description.errorId : null].filter(Boolean).join(" ")}
+        />
+        <FieldError id={fields.description.errorId} errors={fields.description.errors} />
+      </div>
+      <Field
+        label={t("households.whatsappLabel")}
+        hint={t("households.whatsappHint")}
+        errors={fields.whatsapp.errors}
+        inputProps={{ ...withoutKey(getInputProps(fields.whatsapp, { type: "tel" })), required: true, maxLength: 30, autoComplete: "off" }}
+      />
+      <div className="field">
+        <label htmlFor={fields.regencyCode.id}>{t("households.pickupRegencyLabel")}</label>
+        <p className="field__hint">{t("households.pickupRegencyHint")}</p>
+        <select
+          id={fields.regencyCode.id}
+          name={fields.regencyCode.name}
+          defaultValue={fields.regencyCode.initialValue ?? defaultRegency}
+          required
+          aria-invalid={fields.regencyCode.errors ? true : undefined}
+          aria-describedby={fields.regencyCode.errors ? fields.regencyCode.errorId : undefined}
+        >
+          {regencies.map((r) => (
+            <option key={r.code} value={r.code}>
+              {r.name}
+            </option>
+          ))}
+        </select>
+        <FieldError id={fields.regencyCode.errorId} errors={fields.regencyCode.errors} />
+      </div>
+      <button type="submit" name="intent" value="create-store" className="button button--primary">
+        {t("households.createStore")}
+      </button>
+    </Form>
+  );
+}
+
+/**
+ * Makes a seller account for a household (of the page's household, or one of the group's members):
+ * the temporary password comes back once, in the page that answers this form.
+ */
+export function NewSellerForm({ households, lastResult }: { households: { id: string; label: string }[]; lastResult: LastResult }) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm<{ householdId: string; name: string; email: string }>({
+    id: "new-seller",
+    lastResult,
+    defaultValue: households.length === 1 ? { householdId: households[0]!.id } : undefined,
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="stack">
+      <FormErrors id={form.errorId} errors={form.errors} />
+      {households.length === 1 ? (
+        <input type="hidden" name={fields.householdId.name} value={households[0]!.id} />
+      ) : (
+        <div className="field">
+          <label htmlFor={fields.householdId.id}>{t("households.sellerHouseholdLabel")}</label>
+          <select
+            id={fields.householdId.id}
+            name={fields.householdId.name}
+            defaultValue={fields.householdId.initialValue ?? ""}
+            required
+            aria-invalid={fields.householdId.errors ? true : undefined}
+            aria-describedby={fields.householdId.errors ? fields.householdId.errorId : undefined}
+          >
+            <option value="">{t("households.choose")}</option>
+            {households.map((h) => (
+              <option key={h.id} value={h.id}>
+                {h.label}
+              </option>
+            ))}
+          </select>
+          <FieldError id={fields.householdId.errorId} errors={fields.householdId.errors} />
+        </div>
+      )}
+      <Field
+        label={t("households.sellerNameLabel")}
+        hint={t("households.sellerNameHint")}
+        errors={fields.name.errors}
+        inputProps={{ ...withoutKey(getInputProps(fields.name, { type: "text" })), required: true, maxLength: 100, autoComplete: "off" }}
+      />
+      <Field
+        label={t("households.sellerEmailLabel")}
+        hint={t("households.sellerEmailHint")}
+        errors={fields.email.errors}
+        inputProps={{ ...withoutKey(getInputProps(fields.email, { type: "email" })), required: true, maxLength: 254, autoComplete: "off" }}
+      />
+      <button type="submit" name="intent" value="create-seller" className="button button--primary">
+        {t("households.createSeller")}
+      </button>
+    </Form>
+  );
+}

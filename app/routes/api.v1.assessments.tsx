@@ -1,0 +1,8 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { serveApi } from "~/models/data-exchange-http.server";
+import { prisma } from "~/utils/db.server";
+
+/** `GET /api/v1/assessments` with `Authorization: Bearer <token>` (docs/data-exchange.md). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  return serveApi(prisma, "assessments", request);
+}

@@ -1,0 +1,24 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { isDataset } from "~/models/data-exchange.server";
+import { exportCsv } from "~/models/data-exchange-http.server";
+import { dashboardScopeFor } from "~/models/program-scope.server";
+import { requireRole } from "~/utils/auth.server";
+import { prisma } from "~/utils/db.server";
+import { getTranslator } from "~/utils/i18n.server";
+
+/** `/program/ekspor?dataset=households|assessments|store-sales&…`: a CSV download for admins (everything) and verifiers (their area). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "ADMIN", "VERIFIER");
+  const scope = await dashboardScopeFor(prisma, user);
+  const params = new URL(request.url).searchParams;
+  const { t } = await getTranslator(request);
+  const dataset = params.get("dataset");
+  if (!isDataset(dataset)) {
+    return new Response(t("program.errorDataset"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  const result = await exportCsv(prisma, { dataset, params, scope, userId: user.id, filePrefix: "pasar-mandiri" });
+  if (!result.ok) {
+    return new Response(result.problems.map((problem) => t(problem.key)).join("\n"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  return result.response;
+}
