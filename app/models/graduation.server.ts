@@ -23,6 +23,8 @@ export type GraduationErrorCode =
   | "not_verifier"
   | "assessment_draft"
   | "assessment_already_proposed"
+  /** Only the household's latest submitted assessment, sent after its last returned proposal, may back a proposal. */
+  | "assessment_not_latest"
   | "household_not_active"
   | "already_pending"
   | "confirmation_required"
@@ -62,6 +64,33 @@ export async function loadVerifier(db: PrismaClient | Prisma.TransactionClient, 
 
 // ---------------------------------------------------------------- proposing
 
+/**
+ * Whether a submitted assessment is the household's latest (by month, then by when it was sent) and was
+ * sent after the household's last returned proposal: an older assessment cannot be proposed to skip the
+ * months since, and a return is always answered by a new assessment.
+ */
+export async function isLatestAfterReturn(
+  db: PrismaClient | Prisma.TransactionClient,
+  householdId: string,
+  assessmentId: string,
+  submittedAt: Date,
+): Promise<boolean> {
+  const [latest, lastReturn] = await Promise.all([
+    db.graduationAssessment.findFirst({
+      where: { householdId, submittedAt: { not: null } },
+      orderBy: [{ month: "desc" }, { submittedAt: "desc" }],
+      select: { id: true },
+    }),
+    db.graduationProposal.findFirst({
+      where: { householdId, status: "RETURNED" },
+      orderBy: { decidedAt: "desc" },
+      select: { decidedAt: true },
+    }),
+  ]);
+  if (latest?.id !== assessmentId) return false;
+  return !lastReturn?.decidedAt || submittedAt > lastReturn.decidedAt;
+}
+
 export type ProposeInput = {
   facilitatorId: string;
   assessmentId: string;
@@ -95,6 +124,9 @@ export async function proposeGraduation(db: PrismaClient, input: ProposeInput): 
       if (assessment.household.status === "PROPOSED") throw new GraduationError("already_pending");
       if (assessment.household.status !== "ACTIVE") throw new GraduationError("household_not_active");
       if (assessment._count.proposals > 0) throw new GraduationError("assessment_already_proposed");
+      if (!(await isLatestAfterReturn(tx, assessment.householdId, assessment.id, assessment.submittedAt))) {
+        throw new GraduationError("assessment_not_latest");
+      }
       const snapshot = readSnapshot(assessment.id, assessment.indicatorsJson);
       const tier = snapshot.month.tier;
       if (tier !== "READY" && !input.confirmNotReady) throw new GraduationError("confirmation_required");

@@ -16,7 +16,7 @@ import {
   updateAssessmentDraft,
 } from "~/models/assessment.server";
 import { assessmentActionSchema } from "~/models/graduation-forms.server";
-import { GraduationError, proposeGraduation } from "~/models/graduation.server";
+import { GraduationError, isLatestAfterReturn, proposeGraduation } from "~/models/graduation.server";
 import { monthOf } from "~/models/indicators.server";
 import { requireFacilitator } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
@@ -43,6 +43,7 @@ const ASSESSMENT_ERRORS: Record<AssessmentError["code"], { key: string; status: 
 const PROPOSAL_ERRORS: Partial<Record<GraduationError["code"], { key: string; status: number }>> = {
   assessment_draft: { key: "graduation.errorProposeDraft", status: 409 },
   assessment_already_proposed: { key: "graduation.errorAlreadyProposed", status: 409 },
+  assessment_not_latest: { key: "graduation.errorNotLatest", status: 409 },
   household_not_active: { key: "graduation.errorNotActive", status: 409 },
   already_pending: { key: "graduation.errorPending", status: 409 },
   confirmation_required: { key: "graduation.errorConfirmNotReady", status: 400 },
@@ -57,12 +58,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { assessment, household } = found;
   const preview = assessment.snapshot ? null : await indicatorsForMonth(prisma, household.id, assessment.month, assessment.otherIncomeIdr, now);
   const currentMonth = monthOf(now, household.timeZone);
+  const latest = assessment.submittedAt !== null && (await isLatestAfterReturn(prisma, household.id, assessment.id, new Date(assessment.submittedAt)));
   return {
     ...found,
     preview,
     currentMonth,
     monthOver: assessment.month < currentMonth,
-    canPropose: assessment.snapshot !== null && household.status === "ACTIVE" && !assessment.proposed,
+    canPropose: assessment.snapshot !== null && household.status === "ACTIVE" && !assessment.proposed && latest,
+    notLatest: assessment.snapshot !== null && household.status === "ACTIVE" && !assessment.proposed && !latest,
   };
 }
 
@@ -106,7 +109,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AssessmentPage() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
-  const { assessment, household, proposals, otherAssessments, preview, currentMonth, monthOver, canPropose } = useLoaderData<typeof loader>();
+  const { assessment, household, proposals, otherAssessments, preview, currentMonth, monthOver, canPropose, notLatest } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const busy = useNavigation().state === "submitting";
@@ -196,6 +199,8 @@ export default function AssessmentPage() {
                 </button>
               </Form>
             </section>
+          ) : notLatest ? (
+            <p className="notice">{t("graduation.notLatestHint")}</p>
           ) : household.status === "ACTIVE" && assessment.proposed ? (
             <p className="notice">{t("graduation.alreadyProposedHint")}</p>
           ) : null}

@@ -67,7 +67,7 @@ export function snapshotFor(options: { month?: string; tier?: AssessmentSnapshot
 /** An assessment written straight to the table: submitted with a snapshot, or a draft. */
 export async function createAssessmentRow(
   prisma: PrismaClient,
-  options: { householdId: string; assessorId: string; submitted?: boolean; snapshot?: AssessmentSnapshot; month?: string },
+  options: { householdId: string; assessorId: string; submitted?: boolean; snapshot?: AssessmentSnapshot; month?: string; submittedAt?: Date },
 ) {
   const submitted = options.submitted ?? true;
   const snapshot = options.snapshot ?? snapshotFor({ month: options.month });
@@ -79,7 +79,7 @@ export async function createAssessmentRow(
       indicatorsJson: submitted ? JSON.stringify(snapshot) : "{}",
       checklistJson: JSON.stringify(EMPTY_CHECKLIST),
       otherIncomeIdr: 0,
-      submittedAt: submitted ? new Date("2026-11-02T03:00:00Z") : null,
+      submittedAt: submitted ? (options.submittedAt ?? new Date("2026-11-02T03:00:00Z")) : null,
     },
     select: { id: true },
   });

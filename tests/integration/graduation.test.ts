@@ -119,9 +119,8 @@ describe("proposing graduation", () => {
 
   it("of concurrent proposals for one household exactly one is made", async () => {
     const { facilitator, household, assessment } = await assessedHousehold();
-    const others = await Promise.all([0, 1, 2].map(() => createAssessmentRow(db.prisma, { householdId: household.id, assessorId: facilitator.id })));
     const results = await Promise.allSettled(
-      [assessment, ...others].map((a) => proposeGraduation(db.prisma, { facilitatorId: facilitator.id, assessmentId: a.id, confirmNotReady: false })),
+      [0, 1, 2, 3].map(() => proposeGraduation(db.prisma, { facilitatorId: facilitator.id, assessmentId: assessment.id, confirmNotReady: false })),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     for (const r of results.filter((r) => r.status === "rejected")) {
@@ -200,12 +199,30 @@ describe("deciding a proposal", () => {
     expect(await refusal(() => proposeGraduation(db.prisma, { facilitatorId: facilitator.id, assessmentId: assessment.id, confirmNotReady: true }))).toBe(
       "assessment_already_proposed",
     );
-    const fresh = await createAssessmentRow(db.prisma, { householdId: household.id, assessorId: facilitator.id });
+    const fresh = await createAssessmentRow(db.prisma, { householdId: household.id, assessorId: facilitator.id, submittedAt: new Date(Date.now() + 1000) });
     const again = await proposeGraduation(db.prisma, { facilitatorId: facilitator.id, assessmentId: fresh.id, confirmNotReady: false });
     await decideProposal(db.prisma, { verifierId: verifier.id, proposalId: again.proposalId, decision: { kind: "approve" } });
     const state = await stateOf(household.id);
     expect(state.household.status).toBe("GRADUATED");
     expect(state.proposals.map((p) => p.status)).toEqual(["RETURNED", "APPROVED"]);
+  });
+
+  it("only the latest assessment, sent after the last return, backs a proposal: an older one cannot skip the months since", async () => {
+    const facilitator = await createProgramUser(db.prisma, ["FACILITATOR"]);
+    const verifier = await createProgramUser(db.prisma, ["VERIFIER"]);
+    const household = await createProgramHousehold(db.prisma, { facilitatorId: facilitator.id });
+    const older = await createAssessmentRow(db.prisma, { householdId: household.id, assessorId: facilitator.id, month: "2026-08" });
+    const latest = await createAssessmentRow(db.prisma, { householdId: household.id, assessorId: facilitator.id, month: "2026-10" });
+    expect(await refusal(() => proposeGraduation(db.prisma, { facilitatorId: facilitator.id, assessmentId: older.id, confirmNotReady: true }))).toBe("assessment_not_latest");
+    const first = await proposeGraduation(db.prisma, { facilitatorId: facilitator.id, assessmentId: latest.id, confirmNotReady: true });
+    await decideProposal(db.prisma, { verifierId: verifier.id, proposalId: first.proposalId, decision: { kind: "return", reason: "Mohon kunjungi rumah sekali lagi." } });
+    // Sent before the return (even for a later month): it does not answer the verifier's reason.
+    const sentBefore = await createAssessmentRow(db.prisma, { householdId: household.id, assessorId: facilitator.id, month: "2026-10", submittedAt: new Date(Date.now() - 60_000) });
+    expect(await refusal(() => proposeGraduation(db.prisma, { facilitatorId: facilitator.id, assessmentId: sentBefore.id, confirmNotReady: true }))).toBe("assessment_not_latest");
+    expect(await refusal(() => proposeGraduation(db.prisma, { facilitatorId: facilitator.id, assessmentId: older.id, confirmNotReady: true }))).toBe("assessment_not_latest");
+    const state = await stateOf(household.id);
+    expect(state.household.status).toBe("ACTIVE");
+    expect(state.proposals.map((p) => p.status)).toEqual(["RETURNED"]);
   });
 
   it("refuses to approve a proposal whose assessment is not submitted", async () => {
