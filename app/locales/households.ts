@@ -56,6 +56,7 @@ const id = {
 
   errorProgramRef: "Tulis nomor peserta PKH: 4 sampai 40 huruf atau angka (boleh memakai titik, garis, atau garis miring).",
   errorNik: "Ini terlihat seperti NIK (16 angka). NIK tidak boleh disimpan di Pasar Mandiri. Tulis nomor peserta PKH.",
+  errorNikText: "Jangan tulis NIK (16 angka) di sini. Pasar Mandiri tidak menyimpan NIK.",
   errorDuplicateRef: "Nomor peserta PKH ini sudah terdaftar. Periksa lagi nomornya, atau cari keluarga itu di daftar.",
   errorRegency: "Pilih kabupaten/kota dari daftar.",
   errorMembers: "Tulis jumlah anggota keluarga, 1 sampai 30 orang.",
@@ -274,6 +275,7 @@ const en: typeof id = {
 
   errorProgramRef: "Write the PKH participant number: 4 to 40 letters or digits (dots, dashes and slashes are fine).",
   errorNik: "This looks like an NIK (16 digits). Pasar Mandiri never stores the NIK. Write the PKH participant number.",
+  errorNikText: "Do not write an NIK (16 digits) here. Pasar Mandiri never stores the NIK.",
   errorDuplicateRef: "This PKH participant number is already registered. Check the number, or find that household in the list.",
   errorRegency: "Choose a regency/city from the list.",
   errorMembers: "Write the number of household members, 1 to 30.",

@@ -10,6 +10,7 @@ import { z } from "zod";
 import type { PrismaClient } from "~/utils/db.server";
 import { localDateOf, type LocalDate } from "~/utils/dates";
 import { recordAudit } from "./audit.server";
+import { containsNik } from "./household-rules";
 
 /** Indonesia's easternmost zone: a date that is today anywhere in the country is not in the future. */
 const LATEST_ZONE = "Asia/Jayapura";
@@ -27,11 +28,16 @@ export const newCoachingSchema = z.object({
     .string({ error: "households.errorCoachingDate" })
     .regex(/^\d{4}-\d{2}-\d{2}$/, "households.errorCoachingDate")
     .refine((value) => !Number.isNaN(coachingInstant(value).getTime()) && coachingDateOf(coachingInstant(value)) === value, "households.errorCoachingDate"),
-  topic: z.string({ error: "households.errorTopic" }).trim().min(3, "households.errorTopic").max(120, "households.errorTopic"),
+  topic: z
+    .string({ error: "households.errorTopic" })
+    .trim()
+    .min(3, "households.errorTopic")
+    .max(120, "households.errorTopic")
+    .refine((text) => !containsNik(text), "households.errorNikText"),
   notes: z
     .string()
     .transform((text) => text.replace(/\r\n?/g, "\n"))
-    .pipe(z.string().trim().max(2000, "households.errorNotes"))
+    .pipe(z.string().trim().max(2000, "households.errorNotes").refine((text) => !containsNik(text), "households.errorNikText"))
     .optional(),
   householdIds: z
     .array(z.string().min(1).max(64), { error: "households.errorAttendees" })

@@ -3,6 +3,7 @@ import { rupiahAmountField } from "~/utils/schemas.server";
 import { CHECKLIST_NOTE_MAX, DOMAIN_STATUSES, type Checklist } from "./assessment-snapshot.server";
 import { EARLIEST_ASSESSMENT_MONTH, type AssessmentInput } from "./assessment.server";
 import { RETURN_REASON_MAX, RETURN_REASON_MIN } from "./graduation.server";
+import { containsNik } from "./household-rules";
 
 // Forms of the graduation workflow. Messages are catalog keys in the `graduation` namespace.
 
@@ -10,15 +11,13 @@ export const NOTES_MAX = 2000;
 /** Other monthly income a family declares; more than Rp1 billion a month is a typing mistake. */
 const OTHER_INCOME_MAX_IDR = 1_000_000_000;
 
-/** A 16-digit run looks like a national ID number (NIK), which the program never stores. */
-const LOOKS_LIKE_NIK = /(?<!\d)\d{16}(?!\d)/;
 
 const freeText = (max: number, tooLong: string) =>
   z
     .string()
     .trim()
     .max(max, tooLong)
-    .refine((text) => !LOOKS_LIKE_NIK.test(text.replace(/[ .-]/g, "")), "graduation.errorNik")
+    .refine((text) => !containsNik(text), "graduation.errorNik")
     .optional()
     .transform((text) => (text ? text : null));
 
@@ -71,7 +70,8 @@ export const decisionSchema = z.discriminatedUnion("intent", [
       .string({ error: "graduation.errorReason" })
       .trim()
       .min(RETURN_REASON_MIN, "graduation.errorReason")
-      .max(RETURN_REASON_MAX, "graduation.errorReasonTooLong"),
+      .max(RETURN_REASON_MAX, "graduation.errorReasonTooLong")
+      .refine((text) => !containsNik(text), "graduation.errorNik"),
   }),
 ]);
 

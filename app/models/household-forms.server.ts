@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { emailField, personNameField } from "~/utils/schemas.server";
-import { HOUSEHOLD_STATUSES, looksLikeNik, MAX_HOUSEHOLD_MEMBERS, READINESS_FILTERS } from "./household-rules";
+import { containsNik, HOUSEHOLD_STATUSES, looksLikeNik, MAX_HOUSEHOLD_MEMBERS, READINESS_FILTERS } from "./household-rules";
 import { storeProfileSchema } from "./store-forms.server";
 
 // Server only (zod stays out of the browser). Messages are translation keys of app/locales/households.ts.
@@ -21,7 +21,7 @@ export const regencyCodeField = z.string({ error: "households.errorRegency" }).r
 
 export const registerHouseholdSchema = z.object({
   programRef: programRefField,
-  headName: personNameField,
+  headName: personNameField.refine((name) => !containsNik(name), "households.errorNikText"),
   memberCount: z.coerce
     .number({ error: "households.errorMembers" })
     .int("households.errorMembers")

@@ -17,5 +17,16 @@ const SEPARATORS = /[\s.\-/]/g;
  * The NIK is never stored; the form refuses it with its own message.
  */
 export function looksLikeNik(value: string): boolean {
-  return /^\d{16}$/.test(value.replace(SEPARATORS, ""));
+  return /^\d{16}$/.test(value.replace(SEPARATORS, "")) || containsNik(value);
+}
+
+/**
+ * A run of 16 digits anywhere in a text, with at most one space, dot, slash, underscore or dash between
+ * two digits ("3204 0112 0385 0001", "3204/0112/0385/0001", "NIK3204011203850001"). Longer runs count
+ * too. Free-text fields refuse it: the NIK is never stored, not even in a note.
+ */
+const NIK_RUN = /(?<!\d)(?:\d[\s./_-]?){15}\d/;
+
+export function containsNik(text: string): boolean {
+  return NIK_RUN.test(text);
 }

@@ -8,6 +8,7 @@ import type { PrismaClient } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { regencyCodeField } from "./household-forms.server";
 import { checkShares, MIN_KUBE_MEMBERS, parseSharePercent } from "./kube-shares";
+import { containsNik } from "./household-rules";
 
 /**
  * The KUBE form: one row per household the facilitator could add (conform's `members[i].…` names), a
@@ -15,7 +16,12 @@ import { checkShares, MIN_KUBE_MEMBERS, parseSharePercent } from "./kube-shares"
  */
 export const newKubeSchema = z
   .object({
-    name: z.string({ error: "households.errorKubeName" }).trim().min(3, "households.errorKubeName").max(80, "households.errorKubeName"),
+    name: z
+      .string({ error: "households.errorKubeName" })
+      .trim()
+      .min(3, "households.errorKubeName")
+      .max(80, "households.errorKubeName")
+      .refine((name) => !containsNik(name), "households.errorNikText"),
     regencyCode: regencyCodeField,
     members: z
       .array(
