@@ -154,3 +154,16 @@ export async function serveApi(db: PrismaClient, dataset: Dataset, request: Requ
     200,
   );
 }
+
+/** A download asking for a dataset that does not exist: refused with 400, and logged like any refusal. */
+export async function refuseUnknownDataset(db: PrismaClient, input: { userId: string; dataset: string | null; message: string }): Promise<Response> {
+  await recordDataAccess(db, {
+    userId: input.userId,
+    resource: (input.dataset ?? "").slice(0, 40) || "(none)",
+    format: "csv",
+    filters: {},
+    rowCount: 0,
+    status: 400,
+  });
+  return new Response(input.message, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}

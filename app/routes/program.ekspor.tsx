@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { isDataset } from "~/models/data-exchange.server";
-import { exportCsv } from "~/models/data-exchange-http.server";
+import { exportCsv, refuseUnknownDataset } from "~/models/data-exchange-http.server";
 import { dashboardScopeFor } from "~/models/program-scope.server";
 import { requireRole } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = await getTranslator(request);
   const dataset = params.get("dataset");
   if (!isDataset(dataset)) {
-    return new Response(t("program.errorDataset"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    return refuseUnknownDataset(prisma, { userId: user.id, dataset, message: t("program.errorDataset") });
   }
   const result = await exportCsv(prisma, { dataset, params, scope, userId: user.id, filePrefix: "pasar-mandiri" });
   if (!result.ok) {

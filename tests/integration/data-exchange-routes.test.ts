@@ -140,6 +140,7 @@ describe("facilitator CSV export", () => {
     expect(await bad.response!.text()).toContain("TTTT-BB");
     expect(await lastAccess()).toMatchObject({ userId: facilitatorA.id, resource: "store-sales", status: 400, rowCount: 0 });
     expect((await run(facilitatorCsv, get("/pendamping/ekspor/csv?dataset=nope", { Cookie: facilitatorA.cookie }))).status).toBe(400);
+    expect(await lastAccess()).toMatchObject({ userId: facilitatorA.id, resource: "nope", status: 400, rowCount: 0 });
     expect((await run(facilitatorCsv, get("/pendamping/ekspor/csv?dataset=households", { Cookie: shopper.cookie }))).status).toBe(403);
     expect((await run(facilitatorCsv, get("/pendamping/ekspor/csv?dataset=households", { Cookie: verifierKupang.cookie }))).status).toBe(403);
     const anonymous = await run(facilitatorCsv, get("/pendamping/ekspor/csv?dataset=households"));
