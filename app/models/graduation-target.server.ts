@@ -8,12 +8,16 @@ import { recordAudit } from "./audit.server";
  * 8% of the KPM PKH. A year without a target has none: the dashboard says so and never guesses one.
  */
 
+/** PKH began in 2007; the dashboard shows any year a target can be set for. */
+export const TARGET_YEAR_MIN = 2007;
+export const TARGET_YEAR_MAX = 2100;
+
 export const graduationTargetSchema = z.object({
   year: z.coerce
     .number({ error: "program.errorYear" })
     .int("program.errorYear")
-    .min(2007, "program.errorYear")
-    .max(2100, "program.errorYear"),
+    .min(TARGET_YEAR_MIN, "program.errorYear")
+    .max(TARGET_YEAR_MAX, "program.errorYear"),
   households: z.coerce
     .number({ error: "program.errorTargetHouseholds" })
     .int("program.errorTargetHouseholds")

@@ -6,7 +6,8 @@ import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { hasRole } from "~/models/user.server";
 import { addMonths } from "~/models/indicators.server";
 import { barChartGeometry } from "~/models/program-chart.server";
-import { buildProgramDashboard, FIRST_PROGRAM_YEAR, type StatusCounts } from "~/models/program-dashboard.server";
+import { buildProgramDashboard, type StatusCounts } from "~/models/program-dashboard.server";
+import { TARGET_YEAR_MAX, TARGET_YEAR_MIN } from "~/models/graduation-target.server";
 import { ACTIVE_SELLER_DAYS, PROGRAM_TIME_ZONE } from "~/models/program-reporting";
 import { dashboardScopeFor, regionCodeFilter } from "~/models/program-scope.server";
 import { revenueChartGeometry } from "~/models/sales-chart.server";
@@ -32,7 +33,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const currentYear = Number(new Intl.DateTimeFormat("en", { timeZone: PROGRAM_TIME_ZONE, year: "numeric" }).format(now));
   const yearParam = params.get("tahun");
   const provinceParam = params.get("provinsi") || null;
-  if (yearParam !== null && (!YEAR.test(yearParam) || Number(yearParam) < FIRST_PROGRAM_YEAR || Number(yearParam) > currentYear + 1)) {
+  // Any year a target can be set for (the year list offers them); years without data show zeros and "no target".
+  if (yearParam !== null && (!YEAR.test(yearParam) || Number(yearParam) < TARGET_YEAR_MIN || Number(yearParam) > TARGET_YEAR_MAX)) {
     throw new Response("Bad year", { status: 400 });
   }
   if (provinceParam !== null && !PROVINCE.test(provinceParam)) throw new Response("Bad province", { status: 400 });

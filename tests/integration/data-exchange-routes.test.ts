@@ -183,6 +183,13 @@ describe("program CSV export and dashboard", () => {
     expect(view.dashboard.activeSellers.count).toBe(2);
     expect((await run(dashboard, get("/program", { Cookie: facilitatorA.cookie }))).status).toBe(403);
     expect((await run(dashboard, get("/program?tahun=abc", { Cookie: admin.cookie }))).status).toBe(400);
+    expect((await run(dashboard, get("/program?tahun=2006", { Cookie: admin.cookie }))).status).toBe(400);
+    // Every year a target can be set for can be shown (the year list offers them).
+    for (const year of ["2010", "2030"]) {
+      const shown = await run(dashboard, get(`/program?tahun=${year}`, { Cookie: admin.cookie }));
+      expect(shown.status).toBe(200);
+      expect((shown.data as { dashboard: { graduations: { year: number } } }).dashboard.graduations.year).toBe(Number(year));
+    }
     expect((await run(dashboard, get("/program?provinsi=5", { Cookie: admin.cookie }))).status).toBe(400);
   });
 });
