@@ -24,6 +24,8 @@ export async function createManagedAccount(
     householdId?: string | null;
     /** When set, the household must be coached by this facilitator. */
     restrictToFacilitatorId?: string;
+    /** A verifier's area (province or regency code; null = the whole country), already resolved. */
+    scopeRegionCode?: string | null;
   },
 ): Promise<{ user: UserSummary; temporaryPassword: string }> {
   const temporaryPassword = generateTemporaryPassword();
@@ -56,6 +58,8 @@ export async function createManagedAccount(
       roles,
       householdId: input.householdId ?? null,
     });
+    const scopeRegionCode = roles.includes("VERIFIER") ? (input.scopeRegionCode ?? null) : null;
+    if (scopeRegionCode) await tx.user.update({ where: { id: created.id }, data: { scopeRegionCode }, select: { id: true } });
     if (roles.includes("SELLER") && storeIds.length > 0) {
       await tx.storeMember.createMany({ data: storeIds.map((storeId) => ({ storeId, userId: created.id })) });
     }
@@ -64,7 +68,7 @@ export async function createManagedAccount(
       action: "user.create",
       subjectType: "User",
       subjectId: created.id,
-      details: { roles, householdId: input.householdId ?? null, stores: storeIds.length },
+      details: { roles, householdId: input.householdId ?? null, stores: storeIds.length, ...(roles.includes("VERIFIER") ? { scopeRegionCode } : {}) },
     });
     return created;
   });
