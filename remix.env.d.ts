@@ -9,3 +9,11 @@ declare module "@remix-run/node" {
     v3_singleFetch: true;
   }
 }
+
+// What server.js hands every loader and action (getLoadContext).
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    /** The client's address: the socket's, or the one a trusted proxy reports (TRUST_PROXY). */
+    clientIp?: string | null;
+  }
+}

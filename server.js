@@ -4,7 +4,11 @@
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
+import { existsSync } from "node:fs";
 import { constants } from "node:zlib";
+
+// The same .env the app reads (variables already set win), so PORT, HOST and TRUST_PROXY can live there too.
+if (existsSync(".env")) process.loadEnvFile(".env");
 
 const build = await import("./build/index.js");
 const port = Number(process.env.PORT ?? 3000);
@@ -12,6 +16,10 @@ const host = process.env.HOST ?? "0.0.0.0";
 
 const app = express();
 app.disable("x-powered-by");
+// Behind a reverse proxy, TRUST_PROXY tells Express whose X-Forwarded-For to believe ("true", a hop count,
+// or addresses/subnets, as Express's "trust proxy"); unset, the client is the socket's peer.
+const trustProxy = process.env.TRUST_PROXY?.trim();
+if (trustProxy) app.set("trust proxy", trustProxy === "true" ? true : /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
 app.use(
   compression({
     threshold: 1024,
@@ -32,7 +40,7 @@ if (process.env.LOG_LEVEL === "debug") {
     next();
   });
 }
-app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
+app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (req) => ({ clientIp: req.ip ?? null }) }));
 
 const server = app.listen(port, host, () => {
   process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level: "info", message: "listening", url: `http://localhost:${port}` })}\n`);

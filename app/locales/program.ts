@@ -128,6 +128,7 @@ const id = {
   accessStatus: "Status",
   accessToken: "Token {{name}} ({{prefix}}…)",
   accessAnonymous: "Tanpa token yang sah",
+  accessFrom: "dari {{ip}}",
 
   povertyLinesTitle: "Garis kemiskinan",
   povertyLinesIntro: "Garis kemiskinan BPS, rupiah per orang per bulan, per periode (BPS menerbitkan untuk Maret dan September): nasional dan provinsi.",
@@ -307,6 +308,7 @@ const en: typeof id = {
   accessStatus: "Status",
   accessToken: "Token {{name}} ({{prefix}}…)",
   accessAnonymous: "No valid token",
+  accessFrom: "from {{ip}}",
 
   povertyLinesTitle: "Poverty lines",
   povertyLinesIntro: "BPS poverty lines, Rupiah per person per month, by period (BPS publishes for March and September): national and provincial.",

@@ -15,7 +15,16 @@ export type DataAccessEntry = {
   filters: Record<string, string>;
   rowCount: number;
   status: number;
+  /** Who called, for refused calls above all: the client address and User-Agent. */
+  client?: AccessClient;
 };
+
+export type AccessClient = { ip: string | null; userAgent: string | null };
+
+/** The caller of a request: the address server.js put in the load context, and the User-Agent header. */
+export function accessClient(request: Request, context: { clientIp?: string | null } | undefined): AccessClient {
+  return { ip: context?.clientIp ?? null, userAgent: request.headers.get("user-agent") };
+}
 
 export async function recordDataAccess(db: PrismaClient, entry: DataAccessEntry): Promise<void> {
   await db.dataAccessLog.create({
@@ -27,6 +36,8 @@ export async function recordDataAccess(db: PrismaClient, entry: DataAccessEntry)
       filters: JSON.stringify(entry.filters),
       rowCount: entry.rowCount,
       status: entry.status,
+      clientIp: entry.client?.ip?.slice(0, 64) ?? null,
+      userAgent: entry.client?.userAgent?.slice(0, 200) ?? null,
     },
     select: { id: true },
   });
@@ -41,6 +52,7 @@ export type DataAccessLogItem = {
   filters: string;
   rowCount: number;
   status: number;
+  clientIp: string | null;
 };
 
 export async function listRecentDataAccess(db: PrismaClient, limit = 50): Promise<DataAccessLogItem[]> {
@@ -53,6 +65,7 @@ export async function listRecentDataAccess(db: PrismaClient, limit = 50): Promis
       filters: true,
       rowCount: true,
       status: true,
+      clientIp: true,
       user: { select: { name: true, email: true } },
       token: { select: { name: true, prefix: true } },
     },
@@ -68,6 +81,7 @@ export async function listRecentDataAccess(db: PrismaClient, limit = 50): Promis
     filters: filtersText(row.filters),
     rowCount: row.rowCount,
     status: row.status,
+    clientIp: row.clientIp,
   }));
 }
 

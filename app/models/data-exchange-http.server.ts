@@ -1,6 +1,6 @@
 import type { PrismaClient } from "~/utils/db.server";
 import { verifyApiToken } from "./api-token.server";
-import { recordDataAccess } from "./data-access-log.server";
+import { recordDataAccess, type AccessClient } from "./data-access-log.server";
 import {
   ASSESSMENT_FIELDS,
   assessmentsDataset,
@@ -63,11 +63,11 @@ export type CsvExportResult = { ok: true; response: Response } | { ok: false; st
 /** A dataset as a CSV download for a signed-in reader with the given scope; logged either way. */
 export async function exportCsv(
   db: PrismaClient,
-  input: { dataset: Dataset; params: URLSearchParams; scope: ProgramScope; userId: string; filePrefix: string; now?: Date },
+  input: { dataset: Dataset; params: URLSearchParams; scope: ProgramScope; userId: string; filePrefix: string; now?: Date; client?: AccessClient },
 ): Promise<CsvExportResult> {
   const parsed = parseExchangeFilters(input.dataset, input.params, input.now);
   if (!parsed.ok) {
-    await recordDataAccess(db, { userId: input.userId, resource: input.dataset, format: "csv", filters: rawFilters(input.params), rowCount: 0, status: 400 });
+    await recordDataAccess(db, { userId: input.userId, resource: input.dataset, format: "csv", filters: rawFilters(input.params), rowCount: 0, status: 400, client: input.client });
     return { ok: false, status: 400, problems: parsed.problems };
   }
   const { rows } = await runDataset(db, input.dataset, { scope: input.scope, filters: parsed.filters, now: input.now });
@@ -78,6 +78,7 @@ export async function exportCsv(
     filters: describeFilters(parsed.filters),
     rowCount: rows.length,
     status: 200,
+    client: input.client,
   });
   const stamp = (input.now ?? new Date()).toISOString().slice(0, 10);
   return {
@@ -112,12 +113,12 @@ const UNAUTHORIZED_MESSAGES = {
  * Answers `{ dataset, generatedAt, filters, page: { number, limit, total, hasMore, next }, data }`.
  * No cookie is read or set; every answer is `Cache-Control: no-store`.
  */
-export async function serveApi(db: PrismaClient, dataset: Dataset, request: Request, now = new Date()): Promise<Response> {
+export async function serveApi(db: PrismaClient, dataset: Dataset, request: Request, now = new Date(), client?: AccessClient): Promise<Response> {
   const url = new URL(request.url);
   const params = url.searchParams;
   const check = await verifyApiToken(db, request.headers.get("Authorization"), now);
   if (!check.ok) {
-    await recordDataAccess(db, { tokenId: check.tokenId, resource: dataset, format: "json", filters: rawFilters(params), rowCount: 0, status: 401 });
+    await recordDataAccess(db, { tokenId: check.tokenId, resource: dataset, format: "json", filters: rawFilters(params), rowCount: 0, status: 401, client });
     const challenge = check.reason === "missing" ? 'Bearer realm="pasar-mandiri"' : 'Bearer realm="pasar-mandiri", error="invalid_token"';
     return json({ error: { code: "unauthorized", message: UNAUTHORIZED_MESSAGES[check.reason] } }, 401, { "WWW-Authenticate": challenge });
   }
@@ -125,7 +126,7 @@ export async function serveApi(db: PrismaClient, dataset: Dataset, request: Requ
   const pagination = parsePagination(params);
   if (!parsed.ok || !pagination.ok) {
     const problems = [...(parsed.ok ? [] : parsed.problems), ...(pagination.ok ? [] : pagination.problems)];
-    await recordDataAccess(db, { tokenId: check.token.id, resource: dataset, format: "json", filters: rawFilters(params), rowCount: 0, status: 400 });
+    await recordDataAccess(db, { tokenId: check.token.id, resource: dataset, format: "json", filters: rawFilters(params), rowCount: 0, status: 400, client });
     return json(
       {
         error: {
@@ -140,7 +141,7 @@ export async function serveApi(db: PrismaClient, dataset: Dataset, request: Requ
   const { page, limit } = pagination.pagination;
   const { rows, total } = await runDataset(db, dataset, { scope: { kind: "all" }, filters: parsed.filters, pagination: pagination.pagination, now });
   const filters = describeFilters(parsed.filters);
-  await recordDataAccess(db, { tokenId: check.token.id, resource: dataset, format: "json", filters: { ...filters, page: String(page), limit: String(limit) }, rowCount: rows.length, status: 200 });
+  await recordDataAccess(db, { tokenId: check.token.id, resource: dataset, format: "json", filters: { ...filters, page: String(page), limit: String(limit) }, rowCount: rows.length, status: 200, client });
   const hasMore = page * limit < total;
   const next = hasMore ? `${url.pathname}?${new URLSearchParams({ ...filters, limit: String(limit), page: String(page + 1) })}` : null;
   return json(
@@ -156,8 +157,12 @@ export async function serveApi(db: PrismaClient, dataset: Dataset, request: Requ
 }
 
 /** A download asking for a dataset that does not exist: refused with 400, and logged like any refusal. */
-export async function refuseUnknownDataset(db: PrismaClient, input: { userId: string; dataset: string | null; message: string }): Promise<Response> {
+export async function refuseUnknownDataset(
+  db: PrismaClient,
+  input: { userId: string; dataset: string | null; message: string; client?: AccessClient },
+): Promise<Response> {
   await recordDataAccess(db, {
+    client: input.client,
     userId: input.userId,
     resource: (input.dataset ?? "").slice(0, 40) || "(none)",
     format: "csv",

@@ -194,6 +194,12 @@ export default function ApiTokensPage() {
                         : entry.who.kind === "token"
                           ? t("program.accessToken", { name: entry.who.name, prefix: entry.who.prefix })
                           : t("program.accessAnonymous")}
+                      {entry.clientIp ? (
+                        <>
+                          <br />
+                          <small className="muted">{t("program.accessFrom", { ip: entry.clientIp })}</small>
+                        </>
+                      ) : null}
                     </td>
                     <td>
                       {entry.resource} · {entry.format.toUpperCase()}

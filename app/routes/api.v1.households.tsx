@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { accessClient } from "~/models/data-access-log.server";
 import { serveApi } from "~/models/data-exchange-http.server";
 import { prisma } from "~/utils/db.server";
 
 /** `GET /api/v1/households` with `Authorization: Bearer <token>` (docs/data-exchange.md). */
-export async function loader({ request }: LoaderFunctionArgs) {
-  return serveApi(prisma, "households", request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  return serveApi(prisma, "households", request, new Date(), accessClient(request, context));
 }

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { accessClient } from "~/models/data-access-log.server";
 import { isDataset } from "~/models/data-exchange.server";
 import { exportCsv, refuseUnknownDataset } from "~/models/data-exchange-http.server";
 import { dashboardScopeFor } from "~/models/program-scope.server";
@@ -7,16 +8,16 @@ import { prisma } from "~/utils/db.server";
 import { getTranslator } from "~/utils/i18n.server";
 
 /** `/program/ekspor?dataset=households|assessments|store-sales&…`: a CSV download for admins (everything) and verifiers (their area). */
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, "ADMIN", "VERIFIER");
   const scope = await dashboardScopeFor(prisma, user);
   const params = new URL(request.url).searchParams;
   const { t } = await getTranslator(request);
   const dataset = params.get("dataset");
   if (!isDataset(dataset)) {
-    return refuseUnknownDataset(prisma, { userId: user.id, dataset, message: t("program.errorDataset") });
+    return refuseUnknownDataset(prisma, { userId: user.id, dataset, message: t("program.errorDataset"), client: accessClient(request, context) });
   }
-  const result = await exportCsv(prisma, { dataset, params, scope, userId: user.id, filePrefix: "pasar-mandiri" });
+  const result = await exportCsv(prisma, { dataset, params, scope, userId: user.id, filePrefix: "pasar-mandiri", client: accessClient(request, context) });
   if (!result.ok) {
     return new Response(result.problems.map((problem) => t(problem.key)).join("\n"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }

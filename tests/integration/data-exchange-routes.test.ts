@@ -236,6 +236,14 @@ describe("JSON API with tokens", () => {
     }
   });
 
+  it("logs who called a refused request: the client address from the server and the User-Agent", async () => {
+    const request = get("/api/v1/households", { Authorization: `Bearer pm_${"B".repeat(43)}`, "User-Agent": "curl/8.5.0" });
+    const response = (await apiHouseholds.loader({ request, params: {}, context: { clientIp: "203.0.113.9" } })) as Response;
+    expect(response.status).toBe(401);
+    const row = await db.prisma.dataAccessLog.findFirstOrThrow({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { status: true, clientIp: true, userAgent: true } });
+    expect(row).toEqual({ status: 401, clientIp: "203.0.113.9", userAgent: "curl/8.5.0" });
+  });
+
   it("answers a valid token with a page of data, logged with its row count, and updates lastUsedAt", async () => {
     const { token, id } = await createToken("Kemensos uji");
     const { status, response } = await run(apiHouseholds, get("/api/v1/households?limit=3", { Authorization: `Bearer ${token}` }));
