@@ -443,6 +443,47 @@ export const STORE_SALES_FIELDS = [
   "netIdr",
 ] as const satisfies readonly (keyof StoreSalesRow)[];
 
+type WindowOrder = {
+  status: string;
+  subtotalIdr: number;
+  shippingIdr: number;
+  commissionIdr: number;
+  completedAt: Date | null;
+  refundedAt: Date | null;
+  items: { unitCostIdr: number; quantity: number }[];
+};
+
+/**
+ * The store orders completed in the range, and those refunded in it (completed earlier), by store: two
+ * queries per batch of stores, each on an index, so the cost follows the range and not the whole history.
+ */
+async function loadWindowOrders(db: PrismaClient, storeIds: string[], range: { gte: Date; lt: Date }): Promise<Map<string, WindowOrder[]>> {
+  const byStore = new Map<string, WindowOrder[]>();
+  const select = {
+    storeId: true,
+    status: true,
+    subtotalIdr: true,
+    shippingIdr: true,
+    commissionIdr: true,
+    completedAt: true,
+    refundedAt: true,
+    items: { select: { unitCostIdr: true, quantity: true } },
+  } as const;
+  for (let i = 0; i < storeIds.length; i += 500) {
+    const batch = storeIds.slice(i, i + 500);
+    const [completed, refunded] = await Promise.all([
+      db.storeOrder.findMany({ where: { storeId: { in: batch }, completedAt: range }, select }),
+      db.storeOrder.findMany({ where: { storeId: { in: batch }, status: "REFUNDED", refundedAt: range, completedAt: { not: null, lt: range.gte } }, select }),
+    ]);
+    for (const { storeId, ...order } of [...completed, ...refunded]) {
+      const list = byStore.get(storeId);
+      if (list) list.push(order);
+      else byStore.set(storeId, [order]);
+    }
+  }
+  return byStore;
+}
+
 /**
  * One row per store and month (in the time zone of the owner's province) with at least one sale or
  * refund, by month then store. A sale counts in the month its store order completed; a refund of a
@@ -467,20 +508,13 @@ export async function storeSalesDataset(
       slug: true,
       household: { select: { regencyCode: true, regency: { select: { name: true } } } },
       kubeGroup: { select: { regencyCode: true, regency: { select: { name: true } } } },
-      storeOrders: {
-        where: { OR: [{ completedAt: range }, { status: "REFUNDED", completedAt: { not: null }, refundedAt: range }] },
-        select: {
-          status: true,
-          subtotalIdr: true,
-          shippingIdr: true,
-          commissionIdr: true,
-          completedAt: true,
-          refundedAt: true,
-          items: { select: { unitCostIdr: true, quantity: true } },
-        },
-      },
     },
   });
+  const ordersByStore = await loadWindowOrders(
+    db,
+    stores.map((store) => store.id),
+    range,
+  );
   const rows: StoreSalesRow[] = [];
   for (const store of stores) {
     const owner = store.household ?? store.kubeGroup;
@@ -511,7 +545,7 @@ export async function storeSalesDataset(
       return row;
     };
     const inRange = (month: string) => month >= from && month <= to;
-    for (const order of store.storeOrders) {
+    for (const order of ordersByStore.get(store.id) ?? []) {
       const saleMonth = order.completedAt ? monthOf(order.completedAt, timeZone) : null;
       if (saleMonth && inRange(saleMonth)) {
         const row = rowOf(saleMonth);
