@@ -6,6 +6,7 @@ import { registerHousehold } from "~/models/household.server";
 import { createKubeGroup } from "~/models/kube.server";
 import { createOwnedStore } from "~/models/store-onboarding.server";
 import { createTestDatabase } from "../helpers/database";
+import { createSessionUser } from "../helpers/route-session";
 import { createRegions } from "../helpers/marketplace-fixtures";
 
 // The facilitator workspace's routes called exactly as Remix calls them: a real Request with a session
@@ -40,19 +41,7 @@ afterAll(async () => {
   await db.cleanup();
 });
 
-async function userWith(roles: Role[]) {
-  const user = await db.prisma.user.create({
-    data: { email: `u-${randomBytes(6).toString("hex")}@test.id`, name: "Pengguna Uji", roles: { create: roles.map((role) => ({ role })) } },
-    select: { id: true },
-  });
-  const { sessionStorage } = await import("~/utils/session.server");
-  const sessionId = randomBytes(24).toString("base64url");
-  await db.prisma.session.create({ data: { id: sessionId, userId: user.id, expiresAt: new Date(Date.now() + 86_400_000) } });
-  const session = await sessionStorage.getSession();
-  session.set("sessionId", sessionId);
-  const cookie = (await sessionStorage.commitSession(session)).split(";")[0]!;
-  return { id: user.id, cookie };
-}
+const userWith = (roles: Role[]) => createSessionUser(db.prisma, roles);
 
 const get = (path: string, cookie: string) => new Request(`http://localhost${path}`, { headers: { Cookie: cookie } });
 const post = (path: string, cookie: string, fields: [string, string][]) =>

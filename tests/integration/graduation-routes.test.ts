@@ -1,7 +1,7 @@
-import { randomBytes } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import type { Role } from "~/generated/prisma/enums";
 import { createTestDatabase } from "../helpers/database";
+import { createSessionUser } from "../helpers/route-session";
 import { createRegions } from "../helpers/marketplace-fixtures";
 import { createAssessmentRow, createProgramHousehold, snapshotFor } from "../helpers/graduation-fixtures";
 import { createSellerStore, createStoreOrder } from "../helpers/sales-fixtures";
@@ -38,19 +38,7 @@ afterAll(async () => {
   await db.cleanup();
 });
 
-async function userWith(roles: Role[], scopeRegionCode: string | null = null) {
-  const user = await db.prisma.user.create({
-    data: { email: `u-${randomBytes(6).toString("hex")}@test.id`, name: `Petugas ${roles.join("+")}`, scopeRegionCode, roles: { create: roles.map((role) => ({ role })) } },
-    select: { id: true },
-  });
-  const { sessionStorage } = await import("~/utils/session.server");
-  const sessionId = randomBytes(24).toString("base64url");
-  await db.prisma.session.create({ data: { id: sessionId, userId: user.id, expiresAt: new Date(Date.now() + 86_400_000) } });
-  const session = await sessionStorage.getSession();
-  session.set("sessionId", sessionId);
-  const cookie = (await sessionStorage.commitSession(session)).split(";")[0]!;
-  return { id: user.id, cookie };
-}
+const userWith = (roles: Role[], scopeRegionCode: string | null = null) => createSessionUser(db.prisma, roles, { name: `Petugas ${roles.join("+")}`, scopeRegionCode });
 
 const get = (path: string, cookie?: string) => new Request(`http://localhost${path}`, { headers: cookie ? { Cookie: cookie } : {} });
 const post = (path: string, cookie: string | undefined, fields: Record<string, string>) =>

@@ -1,9 +1,9 @@
-import { randomBytes } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { addToCart, createGuestCart } from "~/models/cart.server";
 import { placeOrder } from "~/models/checkout.server";
 import { EmbeddedSearchEngine } from "~/services/search/embedded.server";
 import { createTestDatabase } from "../helpers/database";
+import { createSessionUser } from "../helpers/route-session";
 import { createRegions, createStoreWithProduct } from "../helpers/marketplace-fixtures";
 
 // The seller's order routes called exactly as Remix calls them: a real Request with a session cookie,
@@ -42,19 +42,7 @@ afterAll(async () => {
   await db.cleanup();
 });
 
-async function userWith(roles: ("SELLER" | "SHOPPER")[]) {
-  const user = await db.prisma.user.create({
-    data: { email: `u-${randomBytes(6).toString("hex")}@test.id`, name: "Penjual Uji", roles: { create: roles.map((role) => ({ role })) } },
-    select: { id: true },
-  });
-  const { sessionStorage } = await import("~/utils/session.server");
-  const sessionId = randomBytes(24).toString("base64url");
-  await db.prisma.session.create({ data: { id: sessionId, userId: user.id, expiresAt: new Date(Date.now() + 86_400_000) } });
-  const session = await sessionStorage.getSession();
-  session.set("sessionId", sessionId);
-  const cookie = (await sessionStorage.commitSession(session)).split(";")[0]!;
-  return { id: user.id, cookie };
-}
+const userWith = (roles: ("SELLER" | "SHOPPER")[]) => createSessionUser(db.prisma, roles, { name: "Penjual Uji" });
 
 /** Two stores with a seller each; one order from each store, paid by `method`. */
 async function twoSellers(method: "COD" | "BANK_TRANSFER" = "COD") {
