@@ -1,5 +1,6 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { Form } from "@remix-run/react";
+import { Form, Link, useSearchParams } from "@remix-run/react";
+import { TemporaryPasswordNotice } from "~/components/temporary-password-notice";
 import { Field, FormErrors } from "~/components/ui/field";
 import { useTranslation } from "~/utils/i18n-react";
 
@@ -138,5 +139,77 @@ export function NewSellerForm({ households, lastResult }: { households: { id: st
         {t("households.createSeller")}
       </button>
     </Form>
+  );
+}
+
+/** What a store page says after its own action: the store it just opened (after the redirect), or a new seller's temporary password. */
+export function StoreOnboardingNotices({ replied, created }: { replied: boolean; created: { email: string; temporaryPassword: string } | null | undefined }) {
+  const { t } = useTranslation();
+  const [searchParams] = useSearchParams();
+  return (
+    <>
+      {searchParams.get("toko") === "dibuat" && !replied ? (
+        <p className="notice" role="status">
+          {t("households.storeCreated")}
+        </p>
+      ) : null}
+      {created ? <TemporaryPasswordNotice {...created} /> : null}
+    </>
+  );
+}
+
+/** The store's public address, or, while there is none, `noStoreText` and the form that opens it. */
+export function StoreOrNewStoreForm({
+  store,
+  noStoreText,
+  regencies,
+  defaultRegency,
+  lastResult,
+}: {
+  store: { slug: string; name: string } | null;
+  noStoreText: string;
+  regencies: Option[];
+  defaultRegency: string;
+  lastResult: LastResult;
+}) {
+  if (store) {
+    return (
+      <p>
+        <Link to={`/toko/${store.slug}`}>{store.name}</Link> <span className="muted">(/toko/{store.slug})</span>
+      </p>
+    );
+  }
+  return (
+    <>
+      <p>{noStoreText}</p>
+      <NewStoreForm regencies={regencies} defaultRegency={defaultRegency} lastResult={lastResult} />
+    </>
+  );
+}
+
+/**
+ * The seller-account form once there is a store to sell in; before that, why there is none.
+ * `formKey` changes when an account was made, so the form comes back fresh and empty.
+ */
+export function SellerAccountForms({
+  hasStore,
+  intro,
+  households,
+  formKey,
+  lastResult,
+}: {
+  hasStore: boolean;
+  intro: string;
+  households: { id: string; label: string }[];
+  formKey: number;
+  lastResult: LastResult;
+}) {
+  const { t } = useTranslation();
+  if (!hasStore) return <p className="muted">{t("households.storeBeforeSeller")}</p>;
+  return (
+    <>
+      <p>{intro}</p>
+      <NewSellerForm key={formKey} households={households} lastResult={lastResult} />
+    </>
   );
 }
