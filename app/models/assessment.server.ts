@@ -42,6 +42,17 @@ export class AssessmentError extends Error {
   }
 }
 
+/** What the facilitator's pages say, and with which status, when an assessment change is refused. */
+export const ASSESSMENT_ERROR_REPLIES: Record<AssessmentErrorCode, { key: string; status: number }> = {
+  not_found: { key: "graduation.errorNotFound", status: 404 },
+  submitted: { key: "graduation.errorSubmitted", status: 409 },
+  future_month: { key: "graduation.errorFutureMonth", status: 400 },
+  month_too_early: { key: "graduation.errorMonthTooEarly", status: 400 },
+  month_not_over: { key: "graduation.errorMonthNotOver", status: 409 },
+  household_graduated: { key: "graduation.errorGraduated", status: 409 },
+  changed: { key: "graduation.errorChanged", status: 409 },
+};
+
 export type AssessmentInput = {
   month: string;
   checklist: Checklist;
