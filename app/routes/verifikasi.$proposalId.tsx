@@ -4,7 +4,6 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { AssessmentAnswers, HouseholdFacts, IndicatorSeriesTable, ProposalHistory } from "~/components/graduation/graduation-parts";
 import { IndicatorExplainer, MonthIndicatorFacts } from "~/components/indicators/indicators";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
-import { readChecklist, readSnapshot } from "~/models/assessment-snapshot.server";
 import { decisionSchema } from "~/models/graduation-forms.server";
 import { decideProposal, getProposalForVerifier, GraduationError, householdsInScope, loadVerifier, RETURN_REASON_MAX, RETURN_REASON_MIN } from "~/models/graduation.server";
 import { computeHouseholdIndicators, householdTimeZone } from "~/models/indicators.server";
@@ -57,8 +56,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       notes: assessment.notes,
       submittedAt: assessment.submittedAt,
       assessorName: assessment.assessor.name,
-      checklist: readChecklist(assessment.id, assessment.checklistJson),
-      snapshot: assessment.submittedAt ? readSnapshot(assessment.id, assessment.indicatorsJson) : null,
+      checklist: assessment.checklist,
+      snapshot: assessment.snapshot,
     },
     series: series.months,
     policy: series.policy,
