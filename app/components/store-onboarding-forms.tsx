@@ -1,5 +1,6 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form, Link, useSearchParams } from "@remix-run/react";
+import { RegencySelect } from "~/components/regency-select";
 import { TemporaryPasswordNotice } from "~/components/temporary-password-notice";
 import { Field, FormErrors } from "~/components/ui/field";
 import { useTranslation } from "~/utils/i18n-react";
@@ -60,25 +61,13 @@ export function NewStoreForm({ regencies, defaultRegency, lastResult }: { regenc
         errors={fields.whatsapp.errors}
         inputProps={{ ...withoutKey(getInputProps(fields.whatsapp, { type: "tel" })), required: true, maxLength: 30, autoComplete: "off" }}
       />
-      <div className="field">
-        <label htmlFor={fields.regencyCode.id}>{t("households.pickupRegencyLabel")}</label>
-        <p className="field__hint">{t("households.pickupRegencyHint")}</p>
-        <select
-          id={fields.regencyCode.id}
-          name={fields.regencyCode.name}
-          defaultValue={fields.regencyCode.initialValue ?? defaultRegency}
-          required
-          aria-invalid={fields.regencyCode.errors ? true : undefined}
-          aria-describedby={fields.regencyCode.errors ? fields.regencyCode.errorId : undefined}
-        >
-          {regencies.map((r) => (
-            <option key={r.code} value={r.code}>
-              {r.name}
-            </option>
-          ))}
-        </select>
-        <FieldError id={fields.regencyCode.errorId} errors={fields.regencyCode.errors} />
-      </div>
+      <RegencySelect
+        field={fields.regencyCode}
+        label={t("households.pickupRegencyLabel")}
+        hint={t("households.pickupRegencyHint")}
+        regencies={regencies}
+        defaultValue={fields.regencyCode.initialValue ?? defaultRegency}
+      />
       <button type="submit" name="intent" value="create-store" className="button button--primary">
         {t("households.createStore")}
       </button>
