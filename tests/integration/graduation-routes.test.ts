@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import type { Role } from "~/generated/prisma/enums";
 import { createTestDatabase } from "../helpers/database";
-import { createSessionUser } from "../helpers/route-session";
+import { createSessionUser, getRequest as get, postForm as post, routeOutcome as outcome } from "../helpers/route-session";
 import { createRegions } from "../helpers/marketplace-fixtures";
 import { createAssessmentRow, createProgramHousehold, snapshotFor } from "../helpers/graduation-fixtures";
 import { createSellerStore, createStoreOrder } from "../helpers/sales-fixtures";
@@ -39,32 +39,6 @@ afterAll(async () => {
 });
 
 const userWith = (roles: Role[], scopeRegionCode: string | null = null) => createSessionUser(db.prisma, roles, { name: `Petugas ${roles.join("+")}`, scopeRegionCode });
-
-const get = (path: string, cookie?: string) => new Request(`http://localhost${path}`, { headers: cookie ? { Cookie: cookie } : {} });
-const post = (path: string, cookie: string | undefined, fields: Record<string, string>) =>
-  new Request(`http://localhost${path}`, {
-    method: "POST",
-    headers: { ...(cookie ? { Cookie: cookie } : {}), "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams(fields),
-  });
-
-type Outcome = { status: number; body: unknown; location: string | null };
-
-async function outcome(run: () => Promise<unknown>): Promise<Outcome> {
-  let result: unknown;
-  try {
-    result = await run();
-  } catch (thrown) {
-    if (thrown instanceof Response) return { status: thrown.status, body: null, location: thrown.headers.get("Location") };
-    throw thrown;
-  }
-  if (result instanceof Response) return { status: result.status, body: null, location: result.headers.get("Location") };
-  if (result && typeof result === "object" && (result as { type?: string }).type === "DataWithResponseInit") {
-    const wrapped = result as { data: unknown; init: { status?: number } | null };
-    return { status: wrapped.init?.status ?? 200, body: wrapped.data, location: null };
-  }
-  return { status: 200, body: result, location: null };
-}
 
 const load = (route: Route, path: string, cookie: string | undefined, params: Record<string, string>) =>
   outcome(() => route.loader({ request: get(path, cookie), params, context: {} }));
