@@ -1,3 +1,4 @@
+import { FieldError } from "~/components/ui/field";
 import { useTranslation } from "~/utils/i18n-react";
 
 /**
@@ -46,11 +47,7 @@ export function RegencySelect({
           </option>
         ))}
       </select>
-      {field.errors ? (
-        <p className="field__error" id={field.errorId} role="alert">
-          {field.errors.map((e) => t(e)).join(" ")}
-        </p>
-      ) : null}
+      <FieldError id={field.errorId} errors={field.errors} />
     </div>
   );
 }

@@ -2,26 +2,11 @@ import { getFormProps, getInputProps, getTextareaProps, useForm, type Submission
 import { Form, Link, useSearchParams } from "@remix-run/react";
 import { RegencySelect } from "~/components/regency-select";
 import { TemporaryPasswordNotice } from "~/components/temporary-password-notice";
-import { Field, FormErrors } from "~/components/ui/field";
+import { Field, FieldError, FormErrors, withoutKey } from "~/components/ui/field";
 import { useTranslation } from "~/utils/i18n-react";
 
 type Option = { code: string; name: string };
 type LastResult = SubmissionResult<string[]> | undefined;
-
-/** conform's control props without React's `key`, which must not be spread into JSX. */
-function withoutKey<T extends { key?: unknown }>({ key: _key, ...props }: T): Omit<T, "key"> {
-  return props;
-}
-
-function FieldError({ id, errors }: { id: string; errors?: string[] }) {
-  const { t } = useTranslation();
-  if (!errors?.length) return null;
-  return (
-    <p className="field__error" id={id} role="alert">
-      {errors.map((e) => t(e)).join(" ")}
-    </p>
-  );
-}
 
 /** Opens the store of a household or a KUBE group: name, short description, WhatsApp, pickup regency. */
 export function NewStoreForm({ regencies, defaultRegency, lastResult }: { regencies: Option[]; defaultRegency: string; lastResult: LastResult }) {
