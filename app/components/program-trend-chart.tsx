@@ -1,10 +1,11 @@
 import { useId } from "react";
+import { ChartGrid, RevenueChartLines } from "~/components/chart-parts";
 import type { BarChartGeometry } from "~/models/program-chart.server";
 import type { RevenueChartGeometry } from "~/models/sales-chart.server";
 import { formatMonth } from "~/utils/dates";
 import { INTL_LOCALE } from "~/utils/i18n";
 import { useTranslation } from "~/utils/i18n-react";
-import { formatRupiah, formatRupiahCompact } from "~/utils/money";
+import { formatRupiah } from "~/utils/money";
 
 export type TrendRow = { month: string; graduations: number; orders: number; revenueIdr: number; refundCount: number; refundsIdr: number };
 
@@ -29,21 +30,12 @@ export function ProgramTrendChart({ rows, graduations, sales }: { rows: TrendRow
           <desc id={`${id}-g-desc`}>
             {t("program.trendGraduationsDesc", { count: count.format(totalGraduations), from: formatMonth(first, locale), to: formatMonth(last, locale) })}
           </desc>
-          <g className="sales-chart__grid" aria-hidden="true">
-            {graduations.yTicks.map((tick) => (
-              <g key={tick.value}>
-                <line x1={graduations.plot.left} x2={graduations.plot.right} y1={tick.y} y2={tick.y} />
-                <text x={graduations.plot.left - 6} y={tick.y} dy="0.32em" textAnchor="end">
-                  {count.format(tick.value)}
-                </text>
-              </g>
-            ))}
-            {graduations.xTicks.map((tick) => (
-              <text key={tick.index} x={tick.x} y={graduations.plot.bottom + 18} textAnchor="middle">
-                {formatMonth(rows[tick.index]?.month ?? "", locale, true)}
-              </text>
-            ))}
-          </g>
+          <ChartGrid
+            plot={graduations.plot}
+            yTicks={graduations.yTicks.map((tick) => ({ y: tick.y, value: tick.value, label: count.format(tick.value) }))}
+            xTicks={graduations.xTicks}
+            xLabel={(index) => formatMonth(rows[index]?.month ?? "", locale, true)}
+          />
           {graduations.bars.map((bar, index) => (
             <rect key={index} className="program-trend__bar" x={bar.x} y={bar.y} width={bar.width} height={bar.height} />
           ))}
@@ -54,25 +46,7 @@ export function ProgramTrendChart({ rows, graduations, sales }: { rows: TrendRow
         <svg className="sales-chart__svg" viewBox={`0 0 ${sales.width} ${sales.height}`} role="img" aria-labelledby={`${id}-s-title`} aria-describedby={`${id}-s-desc`}>
           <title id={`${id}-s-title`}>{t("program.trendSalesTitle")}</title>
           <desc id={`${id}-s-desc`}>{t("program.trendSalesDesc", { amount: formatRupiah(totalRevenue), from: formatMonth(first, locale), to: formatMonth(last, locale) })}</desc>
-          <g className="sales-chart__grid" aria-hidden="true">
-            {sales.yTicks.map((tick) => (
-              <g key={tick.valueIdr}>
-                <line x1={sales.plot.left} x2={sales.plot.right} y1={tick.y} y2={tick.y} />
-                <text x={sales.plot.left - 6} y={tick.y} dy="0.32em" textAnchor="end">
-                  {formatRupiahCompact(tick.valueIdr, locale)}
-                </text>
-              </g>
-            ))}
-            {sales.xTicks.map((tick) => (
-              <text key={tick.index} x={tick.x} y={sales.plot.bottom + 18} textAnchor="middle">
-                {formatMonth(rows[tick.index]?.month ?? "", locale, true)}
-              </text>
-            ))}
-          </g>
-          <path className="sales-chart__current" d={sales.currentPath} />
-          {sales.currentPoints.map((point, index) => (
-            <circle key={index} className="sales-chart__dot" cx={point.x} cy={point.y} r={3} />
-          ))}
+          <RevenueChartLines geometry={sales} xLabel={(index) => formatMonth(rows[index]?.month ?? "", locale, true)} />
         </svg>
         <figcaption className="muted">{t("program.trendSalesTitle")}</figcaption>
       </figure>

@@ -1,10 +1,11 @@
 import { useId } from "react";
+import { RevenueChartLines } from "~/components/chart-parts";
 import type { RevenueChartGeometry } from "~/models/sales-chart.server";
 import type { Granularity, Period } from "~/models/sales-period";
 import { formatLocalDate, formatMonth } from "~/utils/dates";
 import type { Locale } from "~/utils/i18n";
 import { useTranslation } from "~/utils/i18n-react";
-import { formatRupiah, formatRupiahCompact } from "~/utils/money";
+import { formatRupiah } from "~/utils/money";
 
 export type ChartRow = { bucket: Period; revenueIdr: number; previousBucket: Period | null; previousRevenueIdr: number | null };
 
@@ -28,7 +29,6 @@ export function RevenueChart({ geometry, rows, granularity }: { geometry: Revenu
   const unit = t(`sales.chartUnit.${granularity}`);
   const currentTotal = rows.reduce((sum, row) => sum + row.revenueIdr, 0);
   const previousTotal = rows.reduce((sum, row) => sum + (row.previousRevenueIdr ?? 0), 0);
-  const { plot } = geometry;
   return (
     <figure className="sales-chart">
       <svg
@@ -40,29 +40,7 @@ export function RevenueChart({ geometry, rows, granularity }: { geometry: Revenu
       >
         <title id={`${id}-title`}>{t("sales.chartTitle", { unit })}</title>
         <desc id={`${id}-desc`}>{t("sales.chartDesc", { current: formatRupiah(currentTotal), previous: formatRupiah(previousTotal) })}</desc>
-        <g className="sales-chart__grid" aria-hidden="true">
-          {geometry.yTicks.map((tick) => (
-            <g key={tick.valueIdr}>
-              <line x1={plot.left} x2={plot.right} y1={tick.y} y2={tick.y} />
-              <text x={plot.left - 6} y={tick.y} dy="0.32em" textAnchor="end">
-                {formatRupiahCompact(tick.valueIdr, locale)}
-              </text>
-            </g>
-          ))}
-          {geometry.xTicks.map((tick) => {
-            const row = rows[tick.index];
-            return row ? (
-              <text key={tick.index} x={tick.x} y={plot.bottom + 18} textAnchor="middle">
-                {bucketLabel(row.bucket, granularity, locale, true)}
-              </text>
-            ) : null;
-          })}
-        </g>
-        {geometry.previousPath ? <path className="sales-chart__previous" d={geometry.previousPath} /> : null}
-        <path className="sales-chart__current" d={geometry.currentPath} />
-        {geometry.currentPoints.map((point, index) => (
-          <circle key={index} className="sales-chart__dot" cx={point.x} cy={point.y} r={3} />
-        ))}
+        <RevenueChartLines geometry={geometry} xLabel={(index) => (rows[index] ? bucketLabel(rows[index].bucket, granularity, locale, true) : null)} />
       </svg>
       <figcaption className="sales-chart__legend">
         <span className="sales-chart__key sales-chart__key--current">{t("sales.legendCurrent")}</span>

@@ -1,25 +1,12 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { Form } from "@remix-run/react";
-import { Field, FormErrors } from "~/components/ui/field";
+import { Form, Link, useSearchParams } from "@remix-run/react";
+import { RegencySelect } from "~/components/regency-select";
+import { TemporaryPasswordNotice } from "~/components/temporary-password-notice";
+import { Field, FieldError, FormErrors, withoutKey } from "~/components/ui/field";
 import { useTranslation } from "~/utils/i18n-react";
 
 type Option = { code: string; name: string };
 type LastResult = SubmissionResult<string[]> | undefined;
-
-/** conform's control props without React's `key`, which must not be spread into JSX. */
-function withoutKey<T extends { key?: unknown }>({ key: _key, ...props }: T): Omit<T, "key"> {
-  return props;
-}
-
-function FieldError({ id, errors }: { id: string; errors?: string[] }) {
-  const { t } = useTranslation();
-  if (!errors?.length) return null;
-  return (
-    <p className="field__error" id={id} role="alert">
-      {errors.map((e) => t(e)).join(" ")}
-    </p>
-  );
-}
 
 /** Opens the store of a household or a KUBE group: name, short description, WhatsApp, pickup regency. */
 export function NewStoreForm({ regencies, defaultRegency, lastResult }: { regencies: Option[]; defaultRegency: string; lastResult: LastResult }) {
@@ -59,25 +46,13 @@ export function NewStoreForm({ regencies, defaultRegency, lastResult }: { regenc
         errors={fields.whatsapp.errors}
         inputProps={{ ...withoutKey(getInputProps(fields.whatsapp, { type: "tel" })), required: true, maxLength: 30, autoComplete: "off" }}
       />
-      <div className="field">
-        <label htmlFor={fields.regencyCode.id}>{t("households.pickupRegencyLabel")}</label>
-        <p className="field__hint">{t("households.pickupRegencyHint")}</p>
-        <select
-          id={fields.regencyCode.id}
-          name={fields.regencyCode.name}
-          defaultValue={fields.regencyCode.initialValue ?? defaultRegency}
-          required
-          aria-invalid={fields.regencyCode.errors ? true : undefined}
-          aria-describedby={fields.regencyCode.errors ? fields.regencyCode.errorId : undefined}
-        >
-          {regencies.map((r) => (
-            <option key={r.code} value={r.code}>
-              {r.name}
-            </option>
-          ))}
-        </select>
-        <FieldError id={fields.regencyCode.errorId} errors={fields.regencyCode.errors} />
-      </div>
+      <RegencySelect
+        field={fields.regencyCode}
+        label={t("households.pickupRegencyLabel")}
+        hint={t("households.pickupRegencyHint")}
+        regencies={regencies}
+        defaultValue={fields.regencyCode.initialValue ?? defaultRegency}
+      />
       <button type="submit" name="intent" value="create-store" className="button button--primary">
         {t("households.createStore")}
       </button>
@@ -138,5 +113,77 @@ export function NewSellerForm({ households, lastResult }: { households: { id: st
         {t("households.createSeller")}
       </button>
     </Form>
+  );
+}
+
+/** What a store page says after its own action: the store it just opened (after the redirect), or a new seller's temporary password. */
+export function StoreOnboardingNotices({ replied, created }: { replied: boolean; created: { email: string; temporaryPassword: string } | null | undefined }) {
+  const { t } = useTranslation();
+  const [searchParams] = useSearchParams();
+  return (
+    <>
+      {searchParams.get("toko") === "dibuat" && !replied ? (
+        <p className="notice" role="status">
+          {t("households.storeCreated")}
+        </p>
+      ) : null}
+      {created ? <TemporaryPasswordNotice {...created} /> : null}
+    </>
+  );
+}
+
+/** The store's public address, or, while there is none, `noStoreText` and the form that opens it. */
+export function StoreOrNewStoreForm({
+  store,
+  noStoreText,
+  regencies,
+  defaultRegency,
+  lastResult,
+}: {
+  store: { slug: string; name: string } | null;
+  noStoreText: string;
+  regencies: Option[];
+  defaultRegency: string;
+  lastResult: LastResult;
+}) {
+  if (store) {
+    return (
+      <p>
+        <Link to={`/toko/${store.slug}`}>{store.name}</Link> <span className="muted">(/toko/{store.slug})</span>
+      </p>
+    );
+  }
+  return (
+    <>
+      <p>{noStoreText}</p>
+      <NewStoreForm regencies={regencies} defaultRegency={defaultRegency} lastResult={lastResult} />
+    </>
+  );
+}
+
+/**
+ * The seller-account form once there is a store to sell in; before that, why there is none.
+ * `formKey` changes when an account was made, so the form comes back fresh and empty.
+ */
+export function SellerAccountForms({
+  hasStore,
+  intro,
+  households,
+  formKey,
+  lastResult,
+}: {
+  hasStore: boolean;
+  intro: string;
+  households: { id: string; label: string }[];
+  formKey: number;
+  lastResult: LastResult;
+}) {
+  const { t } = useTranslation();
+  if (!hasStore) return <p className="muted">{t("households.storeBeforeSeller")}</p>;
+  return (
+    <>
+      <p>{intro}</p>
+      <NewSellerForm key={formKey} households={households} lastResult={lastResult} />
+    </>
   );
 }

@@ -134,3 +134,22 @@ export function readSnapshot(assessmentId: string, text: string): AssessmentSnap
 
 /** What a draft holds in indicatorsJson until it is submitted. */
 export const DRAFT_INDICATORS_JSON = "{}";
+
+/** The columns of an assessment that the facilitator's assessment page and the verifier's proposal page show. */
+export const assessmentDetailSelect = {
+  id: true,
+  month: true,
+  indicatorsJson: true,
+  checklistJson: true,
+  otherIncomeIdr: true,
+  notes: true,
+  submittedAt: true,
+  createdAt: true,
+  assessor: { select: { name: true } },
+} as const;
+
+/** Such a row with its checklist, and once submitted its snapshot, read back from their JSON. */
+export function readAssessmentDetail<Row extends { id: string; indicatorsJson: string; checklistJson: string; submittedAt: Date | null }>(row: Row) {
+  const { indicatorsJson, checklistJson, ...rest } = row;
+  return { ...rest, checklist: readChecklist(row.id, checklistJson), snapshot: row.submittedAt ? readSnapshot(row.id, indicatorsJson) : null };
+}

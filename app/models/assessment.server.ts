@@ -1,9 +1,9 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { PrismaClient } from "~/utils/db.server";
 import {
+  assessmentDetailSelect,
   DRAFT_INDICATORS_JSON,
-  readChecklist,
-  readSnapshot,
+  readAssessmentDetail,
   type AssessmentSnapshot,
   type Checklist,
 } from "./assessment-snapshot.server";
@@ -41,6 +41,17 @@ export class AssessmentError extends Error {
     this.name = "AssessmentError";
   }
 }
+
+/** What the facilitator's pages say, and with which status, when an assessment change is refused. */
+export const ASSESSMENT_ERROR_REPLIES: Record<AssessmentErrorCode, { key: string; status: number }> = {
+  not_found: { key: "graduation.errorNotFound", status: 404 },
+  submitted: { key: "graduation.errorSubmitted", status: 409 },
+  future_month: { key: "graduation.errorFutureMonth", status: 400 },
+  month_too_early: { key: "graduation.errorMonthTooEarly", status: 400 },
+  month_not_over: { key: "graduation.errorMonthNotOver", status: 409 },
+  household_graduated: { key: "graduation.errorGraduated", status: 409 },
+  changed: { key: "graduation.errorChanged", status: 409 },
+};
 
 export type AssessmentInput = {
   month: string;
@@ -266,19 +277,7 @@ export async function deleteAssessmentDraft(db: PrismaClient, args: { facilitato
 export async function getFacilitatorAssessment(db: PrismaClient, facilitatorId: string, assessmentId: string) {
   const row = await db.graduationAssessment.findFirst({
     where: { id: assessmentId, household: { facilitatorId } },
-    select: {
-      id: true,
-      month: true,
-      indicatorsJson: true,
-      checklistJson: true,
-      otherIncomeIdr: true,
-      notes: true,
-      submittedAt: true,
-      createdAt: true,
-      assessor: { select: { name: true } },
-      household: { select: householdSelect },
-      _count: { select: { proposals: true } },
-    },
+    select: { ...assessmentDetailSelect, household: { select: householdSelect }, _count: { select: { proposals: true } } },
   });
   if (!row) return null;
   const [proposals, others] = await Promise.all([
@@ -290,14 +289,9 @@ export async function getFacilitatorAssessment(db: PrismaClient, facilitatorId: 
       take: 24,
     }),
   ]);
-  const { indicatorsJson, checklistJson, _count, ...rest } = row;
+  const { _count, ...detail } = row;
   return {
-    assessment: {
-      ...rest,
-      checklist: readChecklist(row.id, checklistJson),
-      snapshot: row.submittedAt ? readSnapshot(row.id, indicatorsJson) : null,
-      proposed: _count.proposals > 0,
-    },
+    assessment: { ...readAssessmentDetail(detail), proposed: _count.proposals > 0 },
     household: { ...row.household, timeZone: householdTimeZone(row.household.regencyCode) },
     proposals,
     otherAssessments: others,

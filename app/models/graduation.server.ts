@@ -1,7 +1,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import type { HouseholdStatus, ProposalStatus } from "~/generated/prisma/enums";
 import type { PrismaClient } from "~/utils/db.server";
-import { readSnapshot } from "./assessment-snapshot.server";
+import { assessmentDetailSelect, readAssessmentDetail, readSnapshot } from "./assessment-snapshot.server";
 import { recordAudit } from "./audit.server";
 
 /**
@@ -332,19 +332,7 @@ export async function getProposalForVerifier(db: PrismaClient, verifier: Verifie
     select: {
       ...proposalSummary,
       household: { select: householdForVerifier },
-      assessment: {
-        select: {
-          id: true,
-          month: true,
-          indicatorsJson: true,
-          checklistJson: true,
-          otherIncomeIdr: true,
-          notes: true,
-          submittedAt: true,
-          createdAt: true,
-          assessor: { select: { name: true } },
-        },
-      },
+      assessment: { select: assessmentDetailSelect },
     },
   });
   if (!proposal) return null;
@@ -356,7 +344,7 @@ export async function getProposalForVerifier(db: PrismaClient, verifier: Verifie
   return {
     proposal: { ...summarise(proposal), conflict: conflictOf(verifier.id, proposal.proposedById, proposal.household.facilitatorId) },
     household: proposal.household,
-    assessment: proposal.assessment,
+    assessment: readAssessmentDetail(proposal.assessment),
     history: history.map(summarise),
   };
 }

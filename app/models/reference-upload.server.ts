@@ -16,3 +16,33 @@ export async function readUploadedCsv(form: FormData, field = "file"): Promise<U
     return { ok: false, error: "program.errorNotText" };
   }
 }
+
+export type ReferenceLoadCounts = { inserted: number; updated: number; unchanged: number };
+
+export type ReferenceUploadOutcome =
+  | { ok: true; counts: ReferenceLoadCounts }
+  | { ok: false; refusal: { error: Extract<UploadedCsv, { ok: false }>["error"] | "program.uploadRefused"; problems: string[] } };
+
+/**
+ * Reads the uploaded file and hands it to `load`; a file the loader refuses (it throws
+ * `refusalError`, naming every bad line in `problems`) comes back as a refusal, nothing written.
+ */
+export async function uploadReferenceCsv(
+  form: FormData,
+  load: (text: string, fileName: string) => Promise<ReferenceLoadCounts>,
+  refusalError: abstract new (...args: never[]) => Error & { problems: string[] },
+): Promise<ReferenceUploadOutcome> {
+  const upload = await readUploadedCsv(form);
+  if (!upload.ok) return { ok: false, refusal: { error: upload.error, problems: [] } };
+  try {
+    return { ok: true, counts: await load(upload.text, upload.fileName) };
+  } catch (error) {
+    if (error instanceof refusalError) return { ok: false, refusal: { error: "program.uploadRefused", problems: error.problems } };
+    throw error;
+  }
+}
+
+/** The `hasil` search parameter the page reads back after the redirect. */
+export function referenceUploadResultParam(counts: ReferenceLoadCounts): string {
+  return `${counts.inserted}.${counts.updated}.${counts.unchanged}`;
+}

@@ -1,5 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { SubmissionResult } from "@conform-to/react";
+import { data, redirect } from "@remix-run/node";
 import { createManagedAccount, HouseholdNotFoundError } from "./account.server";
 import { storeOnboardingSchema } from "./household-forms.server";
 import { createOwnedStore, StoreOnboardingError, type StoreOwner } from "./store-onboarding.server";
@@ -65,4 +66,11 @@ export async function handleStoreOnboarding(
     if (error instanceof HouseholdNotFoundError) throw new Response("Not found", { status: 404 });
     throw error;
   }
+}
+
+/** The page's answer: after a store is opened, back to `pagePath` at the seller accounts; otherwise the form's reply with its status. */
+export function storeOnboardingResponse(outcome: StoreOnboardingOutcome, pagePath: string) {
+  if (outcome.kind === "store-created") return redirect(`${pagePath}?toko=dibuat#akun-penjual`);
+  const { status, ...body } = outcome;
+  return data(body, { status });
 }

@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ReferenceUploadForm, ReferenceUploadResult } from "~/components/reference-upload-form";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import {
   listPovertyLinesOfPeriod,
@@ -8,7 +9,7 @@ import {
   PovertyLineCsvError,
   summarizePovertyLines,
 } from "~/models/poverty-line.server";
-import { readUploadedCsv } from "~/models/reference-upload.server";
+import { referenceUploadResultParam, uploadReferenceCsv } from "~/models/reference-upload.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { formatMonth } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
@@ -40,16 +41,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const upload = await readUploadedCsv(await readFormData(request));
-  if (!upload.ok) return data({ error: upload.error, problems: [] as string[] }, { status: 400 });
-  let result: Awaited<ReturnType<typeof loadPovertyLines>>;
-  try {
-    result = await loadPovertyLines(prisma, upload.text, { actorId: admin.id, fileName: upload.fileName });
-  } catch (error) {
-    if (error instanceof PovertyLineCsvError) return data({ error: "program.uploadRefused", problems: error.problems }, { status: 400 });
-    throw error;
-  }
-  throw redirect(`/admin/garis-kemiskinan?hasil=${result.inserted}.${result.updated}.${result.unchanged}`);
+  const outcome = await uploadReferenceCsv(
+    await readFormData(request),
+    (text, fileName) => loadPovertyLines(prisma, text, { actorId: admin.id, fileName }),
+    PovertyLineCsvError,
+  );
+  if (!outcome.ok) return data(outcome.refusal, { status: 400 });
+  throw redirect(`/admin/garis-kemiskinan?hasil=${referenceUploadResultParam(outcome.counts)}`);
 }
 
 export default function PovertyLinesPage() {
@@ -57,9 +55,6 @@ export default function PovertyLinesPage() {
   const locale = i18n.language;
   const { periods, period, rows, header } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
-  const busy = useNavigation().state === "submitting";
-  const result = /^(\d+)\.(\d+)\.(\d+)$/.exec(params.get("hasil") ?? "");
   const amount = (value: number | null) => (value === null ? "–" : formatRupiah(value));
 
   return (
@@ -69,11 +64,7 @@ export default function PovertyLinesPage() {
       </p>
       <h1>{t("program.povertyLinesTitle")}</h1>
       <p>{t("program.povertyLinesIntro")}</p>
-      {result ? (
-        <p className="notice" role="status">
-          {t("program.uploadDone", { inserted: result[1]!, updated: result[2]!, unchanged: result[3]! })}
-        </p>
-      ) : null}
+      <ReferenceUploadResult />
 
       <section aria-labelledby="periods-title">
         <h2 id="periods-title">{t("program.periodsTitle")}</h2>
@@ -150,32 +141,7 @@ export default function PovertyLinesPage() {
         </section>
       ) : null}
 
-      <section aria-labelledby="upload-title" className="narrow card stack">
-        <h2 id="upload-title">{t("program.uploadPovertyLines")}</h2>
-        <p>{t("program.uploadPovertyLinesHint")}</p>
-        <p className="mono csv-header">{header}</p>
-        {actionData?.error ? (
-          <div className="form-errors" role="alert">
-            <p>{t(actionData.error)}</p>
-            {actionData.problems.length > 0 ? (
-              <ul className="problem-list">
-                {actionData.problems.map((problem) => (
-                  <li key={problem}>{problem}</li>
-                ))}
-              </ul>
-            ) : null}
-          </div>
-        ) : null}
-        <Form method="post" encType="multipart/form-data" className="stack">
-          <div className="field">
-            <label htmlFor="poverty-file">{t("program.csvFile")}</label>
-            <input id="poverty-file" name="file" type="file" accept=".csv,text/csv" required />
-          </div>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t("program.upload")}
-          </button>
-        </Form>
-      </section>
+      <ReferenceUploadForm title={t("program.uploadPovertyLines")} hint={t("program.uploadPovertyLinesHint")} header={header} inputId="poverty-file" refusal={actionData} />
     </section>
   );
 }

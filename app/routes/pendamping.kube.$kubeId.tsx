@@ -1,12 +1,11 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
-import { NewSellerForm, NewStoreForm } from "~/components/store-onboarding-forms";
-import { TemporaryPasswordNotice } from "~/components/temporary-password-notice";
+import { SellerAccountForms, StoreOnboardingNotices, StoreOrNewStoreForm } from "~/components/store-onboarding-forms";
 import { formatSharePercent } from "~/models/kube-shares";
 import { getFacilitatorKube, isFacilitatorKube } from "~/models/kube.server";
 import { listChildren, timeZoneForProvince } from "~/models/region.server";
-import { handleStoreOnboarding } from "~/models/store-onboarding-action.server";
+import { handleStoreOnboarding, storeOnboardingResponse } from "~/models/store-onboarding-action.server";
 import { requireFacilitator } from "~/utils/auth.server";
 import { formatLocalDate, localDateOf } from "~/utils/dates";
 import { prisma } from "~/utils/db.server";
@@ -38,9 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     owner: { kubeGroupId },
     sellerHouseholdIds: members.map((m) => m.householdId),
   });
-  if (outcome.kind === "store-created") return redirect(`/pendamping/kube/${kubeGroupId}?toko=dibuat#akun-penjual`);
-  const { status, ...body } = outcome;
-  return data(body, { status });
+  return storeOnboardingResponse(outcome, `/pendamping/kube/${kubeGroupId}`);
 }
 
 export default function KubePage() {
@@ -63,12 +60,7 @@ export default function KubePage() {
           {t("households.kubeCreated")}
         </p>
       ) : null}
-      {searchParams.get("toko") === "dibuat" && !actionData ? (
-        <p className="notice" role="status">
-          {t("households.storeCreated")}
-        </p>
-      ) : null}
-      {actionData?.created ? <TemporaryPasswordNotice {...actionData.created} /> : null}
+      <StoreOnboardingNotices replied={Boolean(actionData)} created={actionData?.created} />
       <dl className="facts">
         <dt>{t("households.regencyLabel")}</dt>
         <dd>{group.regency.name}</dd>
@@ -108,32 +100,24 @@ export default function KubePage() {
 
       <section aria-labelledby="toko-kube" className="card stack narrow">
         <h2 id="toko-kube">{t("households.kubeStore")}</h2>
-        {store ? (
-          <p>
-            <Link to={`/toko/${store.slug}`}>{store.name}</Link> <span className="muted">(/toko/{store.slug})</span>
-          </p>
-        ) : (
-          <>
-            <p>{t("households.kubeNoStoreYet")}</p>
-            <NewStoreForm regencies={regencies} defaultRegency={group.regencyCode} lastResult={resultOf("create-store")} />
-          </>
-        )}
+        <StoreOrNewStoreForm
+          store={store}
+          noStoreText={t("households.kubeNoStoreYet")}
+          regencies={regencies}
+          defaultRegency={group.regencyCode}
+          lastResult={resultOf("create-store")}
+        />
       </section>
 
       <section id="akun-penjual" aria-labelledby="akun-penjual-judul" className="card stack narrow">
         <h2 id="akun-penjual-judul">{t("households.sellerAccounts")}</h2>
-        {store ? (
-          <>
-            <p>{t("households.kubeSellerIntro")}</p>
-            <NewSellerForm
-              key={accountCount}
-              households={group.members.map((m) => ({ id: m.household.id, label: `${m.household.headName} (${m.household.programRef})` }))}
-              lastResult={resultOf("create-seller")}
-            />
-          </>
-        ) : (
-          <p className="muted">{t("households.storeBeforeSeller")}</p>
-        )}
+        <SellerAccountForms
+          hasStore={store !== null}
+          intro={t("households.kubeSellerIntro")}
+          households={group.members.map((m) => ({ id: m.household.id, label: `${m.household.headName} (${m.household.programRef})` }))}
+          formKey={accountCount}
+          lastResult={resultOf("create-seller")}
+        />
       </section>
     </section>
   );

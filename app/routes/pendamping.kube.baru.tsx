@@ -2,6 +2,7 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { RegencySelect } from "~/components/regency-select";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { Field, FormErrors } from "~/components/ui/field";
 import { facilitatorRegencies, listActiveHouseholds } from "~/models/household.server";
@@ -76,29 +77,13 @@ export default function NewKubePage() {
             errors={fields.name.errors}
             inputProps={{ ...getInputProps(fields.name, { type: "text" }), required: true, minLength: 3, maxLength: 80 }}
           />
-          <div className="field">
-            <label htmlFor={fields.regencyCode.id}>{t("households.regencyLabel")}</label>
-            <select
-              id={fields.regencyCode.id}
-              name={fields.regencyCode.name}
-              defaultValue={fields.regencyCode.initialValue ?? (regencies.length === 1 ? regencies[0]!.code : "")}
-              required
-              aria-invalid={fields.regencyCode.errors ? true : undefined}
-              aria-describedby={fields.regencyCode.errors ? fields.regencyCode.errorId : undefined}
-            >
-              <option value="">{t("households.choose")}</option>
-              {regencies.map((r) => (
-                <option key={r.code} value={r.code}>
-                  {r.name}
-                </option>
-              ))}
-            </select>
-            {fields.regencyCode.errors ? (
-              <p className="field__error" id={fields.regencyCode.errorId} role="alert">
-                {fields.regencyCode.errors.map((e) => t(e)).join(" ")}
-              </p>
-            ) : null}
-          </div>
+          <RegencySelect
+            field={fields.regencyCode}
+            label={t("households.regencyLabel")}
+            regencies={regencies}
+            defaultValue={fields.regencyCode.initialValue ?? (regencies.length === 1 ? regencies[0]!.code : "")}
+            choose
+          />
           <fieldset className="stack">
             <legend>{t("households.kubeMembersLabel")}</legend>
             <p className="field__hint">{t("households.kubeSharesHint")}</p>

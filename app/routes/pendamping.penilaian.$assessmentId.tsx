@@ -2,12 +2,13 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { AssessmentFormFields, checklistErrors, formValues, type AssessmentFormShape } from "~/components/graduation/assessment-form";
-import { ChecklistView, HouseholdFacts, ProposalHistory } from "~/components/graduation/graduation-parts";
+import { AssessmentFormFields, assessmentFieldErrors, formValues, type AssessmentFormShape } from "~/components/graduation/assessment-form";
+import { AssessmentAnswers, HouseholdFacts, ProposalHistory } from "~/components/graduation/graduation-parts";
 import { IndicatorExplainer, MonthIndicatorFacts } from "~/components/indicators/indicators";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { FormErrors } from "~/components/ui/field";
 import {
+  ASSESSMENT_ERROR_REPLIES,
   AssessmentError,
   deleteAssessmentDraft,
   getFacilitatorAssessment,
@@ -25,20 +26,9 @@ import { readFormData } from "~/utils/form-data.server";
 import type { Locale } from "~/utils/i18n";
 import { useTranslation } from "~/utils/i18n-react";
 import { localeFromMatches, pageTitle } from "~/utils/meta";
-import { formatRupiah } from "~/utils/money";
 
 const INTENTS = ["save", "submit", "delete", "propose"] as const;
 type Intent = (typeof INTENTS)[number];
-
-const ASSESSMENT_ERRORS: Record<AssessmentError["code"], { key: string; status: number }> = {
-  not_found: { key: "graduation.errorNotFound", status: 404 },
-  submitted: { key: "graduation.errorSubmitted", status: 409 },
-  future_month: { key: "graduation.errorFutureMonth", status: 400 },
-  month_too_early: { key: "graduation.errorMonthTooEarly", status: 400 },
-  month_not_over: { key: "graduation.errorMonthNotOver", status: 409 },
-  household_graduated: { key: "graduation.errorGraduated", status: 409 },
-  changed: { key: "graduation.errorChanged", status: 409 },
-};
 
 const PROPOSAL_ERRORS: Partial<Record<GraduationError["code"], { key: string; status: number }>> = {
   assessment_draft: { key: "graduation.errorProposeDraft", status: 409 },
@@ -97,7 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof AssessmentError || error instanceof GraduationError) {
       if (error.code === "not_found") throw new Response("Not found", { status: 404 });
-      const known = error instanceof AssessmentError ? ASSESSMENT_ERRORS[error.code] : PROPOSAL_ERRORS[error.code];
+      const known = error instanceof AssessmentError ? ASSESSMENT_ERROR_REPLIES[error.code] : PROPOSAL_ERRORS[error.code];
       if (!known) throw error;
       return data({ result: submission.reply({ formErrors: [known.key] }), intent }, { status: known.status });
     }
@@ -168,16 +158,7 @@ export default function AssessmentPage() {
             />
             <IndicatorExplainer policy={snapshot.policy} timeZone={household.timeZone} />
           </section>
-          <section className="card stack" aria-labelledby="checklist-title">
-            <h2 id="checklist-title">{t("graduation.checklistTitle")}</h2>
-            <ChecklistView checklist={assessment.checklist} />
-            <dl className="facts">
-              <dt>{t("graduation.otherIncomeLabel")}</dt>
-              <dd>{formatRupiah(assessment.otherIncomeIdr)}</dd>
-              <dt>{t("graduation.notesLabel")}</dt>
-              <dd className="prose">{assessment.notes ?? t("graduation.noNotes")}</dd>
-            </dl>
-          </section>
+          <AssessmentAnswers checklist={assessment.checklist} otherIncomeIdr={assessment.otherIncomeIdr} notes={assessment.notes} />
 
           {canPropose ? (
             <section className="card stack" aria-labelledby="propose-title">
@@ -246,12 +227,7 @@ export default function AssessmentPage() {
                   actionData?.intent === "save" ? actionData.result.initialValue : null,
                 )}
                 currentMonth={currentMonth}
-                errors={{
-                  month: fields.month.errors,
-                  checklist: checklistErrors(form.allErrors),
-                  otherIncomeIdr: fields.otherIncomeIdr.errors,
-                  notes: fields.notes.errors,
-                }}
+                errors={assessmentFieldErrors(form, fields)}
               />
               <button type="submit" name="intent" value="save" className="button" disabled={busy}>
                 {t("graduation.saveChanges")}

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
-import { IndicatorExplainer, MonthIndicatorFacts } from "~/components/indicators/indicators";
+import { EvidenceMonthNav, EvidenceResult, NumberColumnHeaders } from "~/components/indicators/month-evidence";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { getFacilitatorHousehold } from "~/models/household.server";
 import { addMonths, isMonth, monthEvidence, monthOf, readinessPolicy } from "~/models/indicators.server";
@@ -52,16 +52,7 @@ export default function MonthEvidencePage() {
         <Link to="/pendamping">{t("facilitator.title")}</Link> · <Link to={`/pendamping/rumah-tangga/${household.id}`}>{household.headName}</Link>
       </p>
       <h1>{t("households.evidenceTitle", { name: household.headName, month: monthName })}</h1>
-      <nav className="button-row" aria-label={t("households.evidenceMonths")}>
-        <Link to={`${base}/${previous}`} className="button">
-          ‹ {formatMonth(previous, locale)}
-        </Link>
-        {next ? (
-          <Link to={`${base}/${next}`} className="button">
-            {formatMonth(next, locale)} ›
-          </Link>
-        ) : null}
-      </nav>
+      <EvidenceMonthNav label={t("households.evidenceMonths")} base={base} previous={previous} next={next} />
       <p>{t("households.evidenceIntro", { zone: zoneAbbreviation(timeZone) })}</p>
 
       <section aria-labelledby="baris" className="card stack">
@@ -76,18 +67,7 @@ export default function MonthEvidencePage() {
                   <th scope="col">{t("households.evidenceOrder")}</th>
                   <th scope="col">{t("households.evidenceStore")}</th>
                   <th scope="col">{t("households.evidenceWhen")}</th>
-                  <th scope="col" className="num">
-                    {t("households.evidenceRevenue")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("households.evidenceCost")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("households.evidenceCommission")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("households.evidenceRefund")}
-                  </th>
+                  <NumberColumnHeaders keys={["households.evidenceRevenue", "households.evidenceCost", "households.evidenceCommission", "households.evidenceRefund"]} />
                 </tr>
               </thead>
               <tbody>
@@ -124,30 +104,18 @@ export default function MonthEvidencePage() {
               <thead>
                 <tr>
                   <th scope="col">{t("households.evidenceStore")}</th>
-                  <th scope="col" className="num">
-                    {t("indicators.orders")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("households.evidenceRevenue")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("households.evidenceCost")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("households.evidenceCommission")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("households.evidenceRefunds")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("households.evidenceStoreNet")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("households.evidenceShare")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("households.evidenceHouseholdShare")}
-                  </th>
+                  <NumberColumnHeaders
+                    keys={[
+                      "indicators.orders",
+                      "households.evidenceRevenue",
+                      "households.evidenceCost",
+                      "households.evidenceCommission",
+                      "households.evidenceRefunds",
+                      "households.evidenceStoreNet",
+                      "households.evidenceShare",
+                      "households.evidenceHouseholdShare",
+                    ]}
+                  />
                 </tr>
               </thead>
               <tbody>
@@ -209,11 +177,7 @@ export default function MonthEvidencePage() {
         )}
       </section>
 
-      <section aria-labelledby="hasil" className="card stack">
-        <h2 id="hasil">{t("households.evidenceResult")}</h2>
-        <MonthIndicatorFacts month={month} policy={policy} provinceName={household.province} />
-        <IndicatorExplainer policy={policy} timeZone={timeZone} />
-      </section>
+      <EvidenceResult id="hasil" title={t("households.evidenceResult")} month={month} policy={policy} timeZone={timeZone} provinceName={household.province} />
     </section>
   );
 }

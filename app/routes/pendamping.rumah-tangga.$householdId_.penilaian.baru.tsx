@@ -2,13 +2,13 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { AssessmentFormFields, checklistErrors, formValues, type AssessmentFormShape } from "~/components/graduation/assessment-form";
+import { AssessmentFormFields, assessmentFieldErrors, formValues, type AssessmentFormShape } from "~/components/graduation/assessment-form";
 import { HouseholdFacts } from "~/components/graduation/graduation-parts";
 import { IndicatorExplainer, MonthIndicatorFacts } from "~/components/indicators/indicators";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { FormErrors } from "~/components/ui/field";
 import { EMPTY_CHECKLIST } from "~/models/assessment-snapshot.server";
-import { AssessmentError, createAssessmentDraft, findFacilitatorHousehold, indicatorsForMonth, lastCompleteMonth } from "~/models/assessment.server";
+import { ASSESSMENT_ERROR_REPLIES, AssessmentError, createAssessmentDraft, findFacilitatorHousehold, indicatorsForMonth, lastCompleteMonth } from "~/models/assessment.server";
 import { assessmentDraftSchema, previewMonthSchema } from "~/models/graduation-forms.server";
 import { monthOf } from "~/models/indicators.server";
 import { requireFacilitator } from "~/utils/auth.server";
@@ -18,16 +18,6 @@ import { readFormData } from "~/utils/form-data.server";
 import type { Locale } from "~/utils/i18n";
 import { useTranslation } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
-
-const ASSESSMENT_ERRORS: Record<AssessmentError["code"], { key: string; status: number }> = {
-  not_found: { key: "graduation.errorNotFound", status: 404 },
-  submitted: { key: "graduation.errorSubmitted", status: 409 },
-  future_month: { key: "graduation.errorFutureMonth", status: 400 },
-  month_too_early: { key: "graduation.errorMonthTooEarly", status: 400 },
-  month_not_over: { key: "graduation.errorMonthNotOver", status: 409 },
-  household_graduated: { key: "graduation.errorGraduated", status: 409 },
-  changed: { key: "graduation.errorChanged", status: 409 },
-};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireFacilitator(request);
@@ -62,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     if (!(error instanceof AssessmentError)) throw error;
     if (error.code === "not_found") throw new Response("Not found", { status: 404 });
-    const known = ASSESSMENT_ERRORS[error.code];
+    const known = ASSESSMENT_ERROR_REPLIES[error.code];
     return data({ result: submission.reply({ formErrors: [known.key] }) }, { status: known.status });
   }
 }
@@ -134,12 +124,7 @@ export default function NewAssessmentPage() {
               <AssessmentFormFields
                 values={formValues({ month, checklist: emptyChecklist, otherIncomeIdr: null, notes: null }, actionData?.result.initialValue)}
                 currentMonth={currentMonth}
-                errors={{
-                  month: fields.month.errors,
-                  checklist: checklistErrors(form.allErrors),
-                  otherIncomeIdr: fields.otherIncomeIdr.errors,
-                  notes: fields.notes.errors,
-                }}
+                errors={assessmentFieldErrors(form, fields)}
               />
               <button type="submit" className="button button--primary" disabled={busy}>
                 {t("graduation.saveDraft")}

@@ -1,12 +1,11 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
-import { NewSellerForm, NewStoreForm } from "~/components/store-onboarding-forms";
-import { TemporaryPasswordNotice } from "~/components/temporary-password-notice";
+import { SellerAccountForms, StoreOnboardingNotices, StoreOrNewStoreForm } from "~/components/store-onboarding-forms";
 import { getFacilitatorHousehold, isFacilitatorHousehold } from "~/models/household.server";
 import { formatSharePercent } from "~/models/kube-shares";
 import { listChildren } from "~/models/region.server";
-import { handleStoreOnboarding } from "~/models/store-onboarding-action.server";
+import { handleStoreOnboarding, storeOnboardingResponse } from "~/models/store-onboarding-action.server";
 import { requireFacilitator } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-data.server";
@@ -33,16 +32,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     owner: { householdId },
     sellerHouseholdIds: [householdId],
   });
-  if (outcome.kind === "store-created") return redirect(`/pendamping/rumah-tangga/${householdId}/toko?toko=dibuat#akun-penjual`);
-  const { status, ...body } = outcome;
-  return data(body, { status });
+  return storeOnboardingResponse(outcome, `/pendamping/rumah-tangga/${householdId}/toko`);
 }
 
 export default function HouseholdStorePage() {
   const { t, i18n } = useTranslation();
   const { household, regencies } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const ownStore = household.stores[0] ?? null;
   const kubeStores = household.kubeMemberships.flatMap((m) => m.kubeGroup.stores.map((store) => ({ store, membership: m })));
   const hasAnyStore = ownStore !== null || kubeStores.length > 0;
@@ -56,25 +52,17 @@ export default function HouseholdStorePage() {
       </p>
       <h1>{t("households.storeTitle", { name: household.headName })}</h1>
 
-      {searchParams.get("toko") === "dibuat" && !actionData ? (
-        <p className="notice" role="status">
-          {t("households.storeCreated")}
-        </p>
-      ) : null}
-      {actionData?.created ? <TemporaryPasswordNotice {...actionData.created} /> : null}
+      <StoreOnboardingNotices replied={Boolean(actionData)} created={actionData?.created} />
 
       <section aria-labelledby="toko-sendiri" className="card stack">
         <h2 id="toko-sendiri">{t("households.ownStore")}</h2>
-        {ownStore ? (
-          <p>
-            <Link to={`/toko/${ownStore.slug}`}>{ownStore.name}</Link> <span className="muted">(/toko/{ownStore.slug})</span>
-          </p>
-        ) : (
-          <>
-            <p>{t("households.noOwnStoreYet")}</p>
-            <NewStoreForm regencies={regencies} defaultRegency={household.regencyCode} lastResult={resultOf("create-store")} />
-          </>
-        )}
+        <StoreOrNewStoreForm
+          store={ownStore}
+          noStoreText={t("households.noOwnStoreYet")}
+          regencies={regencies}
+          defaultRegency={household.regencyCode}
+          lastResult={resultOf("create-store")}
+        />
         {kubeStores.length > 0 ? (
           <>
             <h3>{t("households.kubeStores")}</h3>
@@ -104,19 +92,13 @@ export default function HouseholdStorePage() {
         ) : (
           <p>{t("households.noSellerAccount")}</p>
         )}
-        {hasAnyStore ? (
-          <>
-            <p>{t("households.sellerIntro")}</p>
-            <NewSellerForm
-              // A fresh, empty form once an account was made.
-              key={household.accounts.length}
-              households={[{ id: household.id, label: `${household.headName} (${household.programRef})` }]}
-              lastResult={resultOf("create-seller")}
-            />
-          </>
-        ) : (
-          <p className="muted">{t("households.storeBeforeSeller")}</p>
-        )}
+        <SellerAccountForms
+          hasStore={hasAnyStore}
+          intro={t("households.sellerIntro")}
+          households={[{ id: household.id, label: `${household.headName} (${household.programRef})` }]}
+          formKey={household.accounts.length}
+          lastResult={resultOf("create-seller")}
+        />
       </section>
     </section>
   );

@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSubmit } from "@remix-run/react";
 import { useEffect, useState } from "react";
+import { RegencySelect } from "~/components/regency-select";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { Field, FormErrors } from "~/components/ui/field";
 import { provincePickSchema, registerHouseholdSchema, type RegisterHouseholdForm } from "~/models/household-forms.server";
@@ -117,35 +118,15 @@ export default function RegisterHousehold() {
           errors={fields.memberCount.errors}
           inputProps={{ ...getInputProps(fields.memberCount, { type: "number" }), required: true, min: 1, max: MAX_HOUSEHOLD_MEMBERS, inputMode: "numeric" }}
         />
-        <div className="field">
-          <label htmlFor={fields.regencyCode.id}>{t("households.regencyLabel")}</label>
-          {pickedProvince ? null : (
-            <p className="field__hint" id={`${fields.regencyCode.id}-hint`}>
-              {t("households.pickProvinceFirst")}
-            </p>
-          )}
-          <select
-            id={fields.regencyCode.id}
-            name={fields.regencyCode.name}
-            defaultValue={fields.regencyCode.initialValue ?? ""}
-            key={pickedProvince ?? "none"}
-            required
-            aria-invalid={fields.regencyCode.errors ? true : undefined}
-            aria-describedby={fields.regencyCode.errors ? `${fields.regencyCode.id}-error` : undefined}
-          >
-            <option value="">{t("households.choose")}</option>
-            {regencies.map((r) => (
-              <option key={r.code} value={r.code}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-          {fields.regencyCode.errors ? (
-            <p className="field__error" id={`${fields.regencyCode.id}-error`} role="alert">
-              {fields.regencyCode.errors.map((e) => t(e)).join(" ")}
-            </p>
-          ) : null}
-        </div>
+        <RegencySelect
+          field={fields.regencyCode}
+          label={t("households.regencyLabel")}
+          hint={pickedProvince ? undefined : t("households.pickProvinceFirst")}
+          regencies={regencies}
+          defaultValue={fields.regencyCode.initialValue ?? ""}
+          choose
+          resetKey={pickedProvince ?? "none"}
+        />
         <fieldset className="field" aria-describedby={fields.areaType.errors ? `${fields.areaType.id}-error` : undefined}>
           <legend>{t("households.areaTypeLabel")}</legend>
           <p className="field__hint">{t("households.areaTypeHint")}</p>

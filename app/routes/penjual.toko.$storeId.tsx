@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
-import { Field, FormErrors } from "~/components/ui/field";
+import { Field, FieldError, FormErrors, withoutKey } from "~/components/ui/field";
 import { syncStoreProductsInSearch } from "~/models/product-search.server";
 import { listChildren, listProvinces } from "~/models/region.server";
 import { shippingCostIdr } from "~/models/shipping";
@@ -217,11 +217,6 @@ type Store = ReturnType<typeof useLoaderData<typeof loader>>["store"];
 type LastResult = SubmissionResult<string[]> | undefined;
 type Option = { code: string; name: string };
 
-/** conform's control props without React's `key`, which must not be spread into JSX. */
-function withoutKey<T extends { key?: unknown }>({ key: _key, ...props }: T): Omit<T, "key"> {
-  return props;
-}
-
 function ProfileForm({ store, lastResult }: { store: Store; lastResult: LastResult }) {
   const { t } = useTranslation();
   const [form, fields] = useForm<StoreProfileForm>({
@@ -326,7 +321,7 @@ function LocationForms({
               </option>
             ))}
           </select>
-          <FieldErrors id={fields.regencyCode.errorId} errors={fields.regencyCode.errors} />
+          <FieldError id={fields.regencyCode.errorId} errors={fields.regencyCode.errors} />
         </div>
         <SubmitButton intent="location" label={t("storeProfile.saveLocation")} />
       </Form>
@@ -444,7 +439,7 @@ function AddRateForm({ provinces, lastResult }: { provinces: Option[]; lastResul
             </option>
           ))}
         </select>
-        <FieldErrors id={fields.provinceCode.errorId} errors={fields.provinceCode.errors} />
+        <FieldError id={fields.provinceCode.errorId} errors={fields.provinceCode.errors} />
       </div>
       <RateFields fields={fields} />
       <SubmitButton intent="rate-add" label={t("storeProfile.addRate")} />
@@ -504,18 +499,8 @@ function TextareaField({
         aria-invalid={errorId ? true : undefined}
         aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
       />
-      <FieldErrors id={errorId ?? ""} errors={errors} />
+      <FieldError id={errorId ?? ""} errors={errors} />
     </div>
-  );
-}
-
-function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
-  const { t } = useTranslation();
-  if (!errors?.length) return null;
-  return (
-    <p className="field__error" id={id} role="alert">
-      {errors.map((e) => t(e)).join(" ")}
-    </p>
   );
 }
 

@@ -1,10 +1,9 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { ChecklistView, HouseholdFacts, IndicatorSeriesTable, ProposalHistory } from "~/components/graduation/graduation-parts";
+import { AssessmentAnswers, HouseholdFacts, IndicatorSeriesTable, ProposalHistory } from "~/components/graduation/graduation-parts";
 import { IndicatorExplainer, MonthIndicatorFacts } from "~/components/indicators/indicators";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
-import { readChecklist, readSnapshot } from "~/models/assessment-snapshot.server";
 import { decisionSchema } from "~/models/graduation-forms.server";
 import { decideProposal, getProposalForVerifier, GraduationError, householdsInScope, loadVerifier, RETURN_REASON_MAX, RETURN_REASON_MIN } from "~/models/graduation.server";
 import { computeHouseholdIndicators, householdTimeZone } from "~/models/indicators.server";
@@ -15,7 +14,6 @@ import { readFormData } from "~/utils/form-data.server";
 import type { Locale } from "~/utils/i18n";
 import { useTranslation } from "~/utils/i18n-react";
 import { pageTitle } from "~/utils/meta";
-import { formatRupiah } from "~/utils/money";
 
 const DECISIONS = ["approve", "return"] as const;
 type DecisionIntent = (typeof DECISIONS)[number];
@@ -58,8 +56,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       notes: assessment.notes,
       submittedAt: assessment.submittedAt,
       assessorName: assessment.assessor.name,
-      checklist: readChecklist(assessment.id, assessment.checklistJson),
-      snapshot: assessment.submittedAt ? readSnapshot(assessment.id, assessment.indicatorsJson) : null,
+      checklist: assessment.checklist,
+      snapshot: assessment.snapshot,
     },
     series: series.months,
     policy: series.policy,
@@ -170,16 +168,7 @@ export default function ProposalPage() {
         )}
       </section>
 
-      <section className="card stack" aria-labelledby="checklist-title">
-        <h2 id="checklist-title">{t("graduation.checklistTitle")}</h2>
-        <ChecklistView checklist={assessment.checklist} />
-        <dl className="facts">
-          <dt>{t("graduation.otherIncomeLabel")}</dt>
-          <dd>{formatRupiah(assessment.otherIncomeIdr)}</dd>
-          <dt>{t("graduation.notesLabel")}</dt>
-          <dd className="prose">{assessment.notes ?? t("graduation.noNotes")}</dd>
-        </dl>
-      </section>
+      <AssessmentAnswers checklist={assessment.checklist} otherIncomeIdr={assessment.otherIncomeIdr} notes={assessment.notes} />
 
       <section className="card stack" aria-labelledby="series-title">
         <h2 id="series-title">{t("graduation.seriesTitle")}</h2>

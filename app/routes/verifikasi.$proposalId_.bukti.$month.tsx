@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { IndicatorExplainer, MonthIndicatorFacts } from "~/components/indicators/indicators";
+import { EvidenceMonthNav, EvidenceResult } from "~/components/indicators/month-evidence";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { householdsInScope, loadVerifier } from "~/models/graduation.server";
 import { addMonths, isMonth, monthEvidence, readinessPolicy } from "~/models/indicators.server";
@@ -65,18 +65,7 @@ export default function VerifierEvidencePage() {
         <Link to={`/verifikasi/${proposalId}`}>{t("graduation.backToProposal", { name: household.headName })}</Link>
       </p>
       <h1>{t("graduation.evidenceTitle", { name: household.headName, month: formatMonth(month.month, locale) })}</h1>
-      <nav className="button-row" aria-label={t("graduation.evidenceMonths")}>
-        {previous ? (
-          <Link to={`${base}/${previous}`} className="button">
-            ‹ {formatMonth(previous, locale)}
-          </Link>
-        ) : null}
-        {next ? (
-          <Link to={`${base}/${next}`} className="button">
-            {formatMonth(next, locale)} ›
-          </Link>
-        ) : null}
-      </nav>
+      <EvidenceMonthNav label={t("graduation.evidenceMonths")} base={base} previous={previous} next={next} />
       <section className="card stack" aria-labelledby="evidence-lines">
         <h2 id="evidence-lines">{t("graduation.evidenceLines")}</h2>
         <p className="field__hint">{t("graduation.evidenceIntro", { zone: zoneAbbreviation(timeZone) })}</p>
@@ -117,11 +106,7 @@ export default function VerifierEvidencePage() {
           </div>
         )}
       </section>
-      <section className="card stack" aria-labelledby="evidence-month">
-        <h2 id="evidence-month">{t("graduation.evidenceFigures")}</h2>
-        <MonthIndicatorFacts month={month} policy={policy} provinceName={household.province} />
-        <IndicatorExplainer policy={policy} timeZone={timeZone} />
-      </section>
+      <EvidenceResult id="evidence-month" title={t("graduation.evidenceFigures")} month={month} policy={policy} timeZone={timeZone} provinceName={household.province} />
     </article>
   );
 }

@@ -1,7 +1,7 @@
-import { randomBytes } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import Papa from "papaparse";
 import { createTestDatabase } from "../helpers/database";
+import { createSessionUser } from "../helpers/route-session";
 import { createProgramHousehold, createProgramRegions, createProgramStore } from "../helpers/program-fixtures";
 import { createStoreOrder } from "../helpers/sales-fixtures";
 
@@ -68,18 +68,8 @@ afterAll(async () => {
   await db.cleanup();
 });
 
-async function userWith(roles: ("FACILITATOR" | "VERIFIER" | "ADMIN" | "SHOPPER")[], scopeRegionCode: string | null = null): Promise<Session> {
-  const user = await db.prisma.user.create({
-    data: { email: `u-${randomBytes(6).toString("hex")}@test.id`, name: "Pengguna Uji", scopeRegionCode, roles: { create: roles.map((role) => ({ role })) } },
-    select: { id: true },
-  });
-  const { sessionStorage } = await import("~/utils/session.server");
-  const sessionId = randomBytes(24).toString("base64url");
-  await db.prisma.session.create({ data: { id: sessionId, userId: user.id, expiresAt: new Date(Date.now() + 86_400_000) } });
-  const session = await sessionStorage.getSession();
-  session.set("sessionId", sessionId);
-  return { id: user.id, cookie: (await sessionStorage.commitSession(session)).split(";")[0]! };
-}
+const userWith = (roles: ("FACILITATOR" | "VERIFIER" | "ADMIN" | "SHOPPER")[], scopeRegionCode: string | null = null): Promise<Session> =>
+  createSessionUser(db.prisma, roles, { scopeRegionCode });
 
 const get = (path: string, headers: Record<string, string> = {}) => new Request(`http://localhost${path}`, { headers });
 

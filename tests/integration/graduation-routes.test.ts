@@ -1,7 +1,7 @@
-import { randomBytes } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import type { Role } from "~/generated/prisma/enums";
 import { createTestDatabase } from "../helpers/database";
+import { createSessionUser, getRequest as get, postForm as post, routeOutcome as outcome } from "../helpers/route-session";
 import { createRegions } from "../helpers/marketplace-fixtures";
 import { createAssessmentRow, createProgramHousehold, snapshotFor } from "../helpers/graduation-fixtures";
 import { createSellerStore, createStoreOrder } from "../helpers/sales-fixtures";
@@ -38,45 +38,7 @@ afterAll(async () => {
   await db.cleanup();
 });
 
-async function userWith(roles: Role[], scopeRegionCode: string | null = null) {
-  const user = await db.prisma.user.create({
-    data: { email: `u-${randomBytes(6).toString("hex")}@test.id`, name: `Petugas ${roles.join("+")}`, scopeRegionCode, roles: { create: roles.map((role) => ({ role })) } },
-    select: { id: true },
-  });
-  const { sessionStorage } = await import("~/utils/session.server");
-  const sessionId = randomBytes(24).toString("base64url");
-  await db.prisma.session.create({ data: { id: sessionId, userId: user.id, expiresAt: new Date(Date.now() + 86_400_000) } });
-  const session = await sessionStorage.getSession();
-  session.set("sessionId", sessionId);
-  const cookie = (await sessionStorage.commitSession(session)).split(";")[0]!;
-  return { id: user.id, cookie };
-}
-
-const get = (path: string, cookie?: string) => new Request(`http://localhost${path}`, { headers: cookie ? { Cookie: cookie } : {} });
-const post = (path: string, cookie: string | undefined, fields: Record<string, string>) =>
-  new Request(`http://localhost${path}`, {
-    method: "POST",
-    headers: { ...(cookie ? { Cookie: cookie } : {}), "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams(fields),
-  });
-
-type Outcome = { status: number; body: unknown; location: string | null };
-
-async function outcome(run: () => Promise<unknown>): Promise<Outcome> {
-  let result: unknown;
-  try {
-    result = await run();
-  } catch (thrown) {
-    if (thrown instanceof Response) return { status: thrown.status, body: null, location: thrown.headers.get("Location") };
-    throw thrown;
-  }
-  if (result instanceof Response) return { status: result.status, body: null, location: result.headers.get("Location") };
-  if (result && typeof result === "object" && (result as { type?: string }).type === "DataWithResponseInit") {
-    const wrapped = result as { data: unknown; init: { status?: number } | null };
-    return { status: wrapped.init?.status ?? 200, body: wrapped.data, location: null };
-  }
-  return { status: 200, body: result, location: null };
-}
+const userWith = (roles: Role[], scopeRegionCode: string | null = null) => createSessionUser(db.prisma, roles, { name: `Petugas ${roles.join("+")}`, scopeRegionCode });
 
 const load = (route: Route, path: string, cookie: string | undefined, params: Record<string, string>) =>
   outcome(() => route.loader({ request: get(path, cookie), params, context: {} }));

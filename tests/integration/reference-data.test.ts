@@ -1,8 +1,8 @@
-import { randomBytes } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import type { setGraduationTarget as SetGraduationTarget } from "~/models/graduation-target.server";
 import type { loadMinimumWages as LoadMinimumWages, MinimumWageCsvError as MinimumWageCsvErrorType } from "~/models/minimum-wage.server";
 import { createTestDatabase } from "../helpers/database";
+import { createSessionUser } from "../helpers/route-session";
 import { createProgramRegions } from "../helpers/program-fixtures";
 
 // Reference data an admin loads: regency minimum wages (UMK), new poverty-line periods, yearly
@@ -42,18 +42,7 @@ afterAll(async () => {
   await db.cleanup();
 });
 
-async function userWith(role: "ADMIN" | "VERIFIER") {
-  const user = await db.prisma.user.create({
-    data: { email: `u-${randomBytes(6).toString("hex")}@test.id`, name: "Admin Uji", roles: { create: [{ role }] } },
-    select: { id: true },
-  });
-  const { sessionStorage } = await import("~/utils/session.server");
-  const sessionId = randomBytes(24).toString("base64url");
-  await db.prisma.session.create({ data: { id: sessionId, userId: user.id, expiresAt: new Date(Date.now() + 86_400_000) } });
-  const session = await sessionStorage.getSession();
-  session.set("sessionId", sessionId);
-  return { id: user.id, cookie: (await sessionStorage.commitSession(session)).split(";")[0]! };
-}
+const userWith = (role: "ADMIN" | "VERIFIER") => createSessionUser(db.prisma, [role], { name: "Admin Uji" });
 
 /** The action's answer: a redirect (thrown Response) or data with a status. */
 async function upload(route: Route, path: string, cookie: string, csv: string | null) {

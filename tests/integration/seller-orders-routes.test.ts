@@ -1,9 +1,9 @@
-import { randomBytes } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { addToCart, createGuestCart } from "~/models/cart.server";
 import { placeOrder } from "~/models/checkout.server";
 import { EmbeddedSearchEngine } from "~/services/search/embedded.server";
 import { createTestDatabase } from "../helpers/database";
+import { createSessionUser, getRequest as get, postForm as post, routeOutcome as outcome } from "../helpers/route-session";
 import { createRegions, createStoreWithProduct } from "../helpers/marketplace-fixtures";
 
 // The seller's order routes called exactly as Remix calls them: a real Request with a session cookie,
@@ -42,19 +42,7 @@ afterAll(async () => {
   await db.cleanup();
 });
 
-async function userWith(roles: ("SELLER" | "SHOPPER")[]) {
-  const user = await db.prisma.user.create({
-    data: { email: `u-${randomBytes(6).toString("hex")}@test.id`, name: "Penjual Uji", roles: { create: roles.map((role) => ({ role })) } },
-    select: { id: true },
-  });
-  const { sessionStorage } = await import("~/utils/session.server");
-  const sessionId = randomBytes(24).toString("base64url");
-  await db.prisma.session.create({ data: { id: sessionId, userId: user.id, expiresAt: new Date(Date.now() + 86_400_000) } });
-  const session = await sessionStorage.getSession();
-  session.set("sessionId", sessionId);
-  const cookie = (await sessionStorage.commitSession(session)).split(";")[0]!;
-  return { id: user.id, cookie };
-}
+const userWith = (roles: ("SELLER" | "SHOPPER")[]) => createSessionUser(db.prisma, roles, { name: "Penjual Uji" });
 
 /** Two stores with a seller each; one order from each store, paid by `method`. */
 async function twoSellers(method: "COD" | "BANK_TRANSFER" = "COD") {
@@ -80,29 +68,6 @@ async function twoSellers(method: "COD" | "BANK_TRANSFER" = "COD") {
   };
   const [a, b] = await Promise.all(shops.map(storeOrderOf));
   return { shopA: shops[0]!, shopB: shops[1]!, sellerA: sellers[0]!, sellerB: sellers[1]!, soA: a!, soB: b! };
-}
-
-const get = (path: string, cookie?: string) => new Request(`http://localhost${path}`, { headers: cookie ? { Cookie: cookie } : {} });
-const post = (path: string, cookie: string, fields: Record<string, string>) =>
-  new Request(`http://localhost${path}`, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(fields) });
-
-type Outcome = { status: number; body: unknown; location: string | null };
-
-/** What Remix would answer: a thrown or returned Response, `data(…, { status })`, or plain data (200). */
-async function outcome(run: () => Promise<unknown>): Promise<Outcome> {
-  let result: unknown;
-  try {
-    result = await run();
-  } catch (thrown) {
-    if (thrown instanceof Response) return { status: thrown.status, body: null, location: thrown.headers.get("Location") };
-    throw thrown;
-  }
-  if (result instanceof Response) return { status: result.status, body: null, location: result.headers.get("Location") };
-  if (result && typeof result === "object" && (result as { type?: string }).type === "DataWithResponseInit") {
-    const wrapped = result as { data: unknown; init: { status?: number } | null };
-    return { status: wrapped.init?.status ?? 200, body: wrapped.data, location: null };
-  }
-  return { status: 200, body: result, location: null };
 }
 
 const callLoader = (route: { loader: Loader }, path: string, cookie: string | undefined, params: Record<string, string> = {}) =>

@@ -52,6 +52,14 @@ export function checklistErrors(allErrors: Record<string, string[]>): string[] |
   return found.length ? found : undefined;
 }
 
+/** The errors to show beside each field, from conform's form and fieldset. */
+export function assessmentFieldErrors(
+  form: { allErrors: Record<string, string[]> },
+  fields: { month: { errors?: string[] }; otherIncomeIdr: { errors?: string[] }; notes: { errors?: string[] } },
+): Errors {
+  return { month: fields.month.errors, checklist: checklistErrors(form.allErrors), otherIncomeIdr: fields.otherIncomeIdr.errors, notes: fields.notes.errors };
+}
+
 /** Month, checklist, other income and notes: the fields of a new assessment and of a draft being edited. */
 export function AssessmentFormFields({ values, currentMonth, errors }: { values: AssessmentFormValues; currentMonth: string; errors: Errors }) {
   const { t } = useTranslation();

@@ -76,6 +76,23 @@ export function ChecklistView({ checklist }: { checklist: ChecklistData }) {
   );
 }
 
+/** The submitted answers: the checklist, the other income and the facilitator's notes. */
+export function AssessmentAnswers({ checklist, otherIncomeIdr, notes }: { checklist: ChecklistData; otherIncomeIdr: number; notes: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card stack" aria-labelledby="checklist-title">
+      <h2 id="checklist-title">{t("graduation.checklistTitle")}</h2>
+      <ChecklistView checklist={checklist} />
+      <dl className="facts">
+        <dt>{t("graduation.otherIncomeLabel")}</dt>
+        <dd>{formatRupiah(otherIncomeIdr)}</dd>
+        <dt>{t("graduation.notesLabel")}</dt>
+        <dd className="prose">{notes ?? t("graduation.noNotes")}</dd>
+      </dl>
+    </section>
+  );
+}
+
 /** The checklist as form fields: one group of radio buttons and a note per domain (plain HTML, no script needed). */
 export function ChecklistFields({ checklist, errors }: { checklist: ChecklistData; errors?: string[] }) {
   const { t } = useTranslation();

@@ -9,7 +9,6 @@ type FieldProps = {
 
 /** A labelled input with its hint and translated errors wired for screen readers. */
 export function Field({ label, hint, errors, inputProps }: FieldProps) {
-  const { t } = useTranslation();
   const hintId = hint ? `${inputProps.id}-hint` : undefined;
   const errorId = errors?.length ? `${inputProps.id}-error` : undefined;
   return (
@@ -25,13 +24,25 @@ export function Field({ label, hint, errors, inputProps }: FieldProps) {
         aria-invalid={errorId ? true : undefined}
         aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
       />
-      {errorId ? (
-        <p className="field__error" id={errorId} role="alert">
-          {errors!.map((e) => t(e)).join(" ")}
-        </p>
-      ) : null}
+      <FieldError id={`${inputProps.id}-error`} errors={errors} />
     </div>
   );
+}
+
+/** A field's translated errors, with the id its control points to in aria-describedby; nothing when there are none. */
+export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
+  const { t } = useTranslation();
+  if (!errors?.length) return null;
+  return (
+    <p className="field__error" id={id} role="alert">
+      {errors.map((e) => t(e)).join(" ")}
+    </p>
+  );
+}
+
+/** conform's control props without React's `key`, which must not be spread into JSX. */
+export function withoutKey<T extends { key?: unknown }>({ key: _key, ...props }: T): Omit<T, "key"> {
+  return props;
 }
 
 export function FormErrors({ id, errors, values }: { id: string; errors?: string[]; values?: Record<string, string | number> }) {
