@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { createTestDatabase } from "../helpers/database";
 import { createRegions } from "../helpers/marketplace-fixtures";
+import { createSessionUser, postForm, routeOutcome } from "../helpers/route-session";
 
 // The admin's account page, called as Remix calls it: a verifier account needs its area chosen on purpose
 // (a regency, a province or the whole country), and an admin can change a verifier's area later, audited.
@@ -12,18 +13,7 @@ let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let page: { action: Action };
 let admin: { id: string; cookie: string };
 
-async function signedIn(roles: ("ADMIN" | "VERIFIER" | "SHOPPER")[]) {
-  const user = await db.prisma.user.create({
-    data: { email: `u-${randomBytes(6).toString("hex")}@test.id`, name: "Pengguna Uji", roles: { create: roles.map((role) => ({ role })) } },
-    select: { id: true },
-  });
-  const { sessionStorage } = await import("~/utils/session.server");
-  const sessionId = randomBytes(24).toString("base64url");
-  await db.prisma.session.create({ data: { id: sessionId, userId: user.id, expiresAt: new Date(Date.now() + 86_400_000) } });
-  const session = await sessionStorage.getSession();
-  session.set("sessionId", sessionId);
-  return { id: user.id, cookie: (await sessionStorage.commitSession(session)).split(";")[0]! };
-}
+const signedIn = (roles: ("ADMIN" | "VERIFIER" | "SHOPPER")[]) => createSessionUser(db.prisma, roles);
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -38,19 +28,8 @@ afterAll(async () => {
 });
 
 async function post(fields: [string, string][], cookie = admin.cookie): Promise<{ status: number; data: Record<string, unknown> }> {
-  const body = new URLSearchParams(fields);
-  try {
-    const result = await page.action({
-      request: new Request("http://localhost/admin", { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" }, body }),
-      params: {},
-      context: {},
-    });
-    const wrapped = result as { data: Record<string, unknown>; init: { status?: number } | null };
-    return { status: wrapped.init?.status ?? 200, data: wrapped.data };
-  } catch (thrown) {
-    if (thrown instanceof Response) return { status: thrown.status, data: {} };
-    throw thrown;
-  }
+  const { status, body } = await routeOutcome(() => page.action({ request: postForm("/admin", cookie, fields), params: {}, context: {} }));
+  return { status, data: (body ?? {}) as Record<string, unknown> };
 }
 
 const verifierFields = (email: string, area?: string): [string, string][] => [
