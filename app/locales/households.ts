@@ -33,6 +33,13 @@ const id = {
   registerTitle: "Daftarkan keluarga",
   registerIntro: "Catat keluarga penerima PKH yang Anda dampingi. Anda otomatis menjadi pendampingnya.",
   registered: "Keluarga sudah terdaftar. Langkah berikutnya: buat toko dan akun penjual.",
+  editLink: "Ubah data keluarga",
+  editTitle: "Ubah data keluarga: {{name}}",
+  editIntro:
+    "Perbarui bila ada anggota keluarga lahir, meninggal, atau pindah. Jumlah anggota dipakai untuk pendapatan per orang di semua bulan yang ditampilkan; penilaian yang sudah dikirim tidak berubah. Nomor peserta PKH dan kabupaten/kota tidak dapat diubah di sini.",
+  editSubmit: "Simpan perubahan",
+  edited: "Data keluarga sudah diperbarui.",
+  editedNothing: "Tidak ada yang berubah.",
   stepProvince: "1. Provinsi",
   stepHousehold: "2. Data keluarga",
   province: "Provinsi",
@@ -169,7 +176,7 @@ const id = {
   timelineHint: "Yang terbaru di atas. Waktu menurut zona keluarga ({{zone}}).",
   event: {
     enrolled: "Masuk program PKH",
-    household: { create: "Didaftarkan di Pasar Mandiri oleh {{actor}}" },
+    household: { create: "Didaftarkan di Pasar Mandiri oleh {{actor}}", update: "Data keluarga diubah oleh {{actor}}" },
     user: { create: "Akun penjual {{subject}} dibuat oleh {{actor}}" },
     store: {
       create: "Toko {{subject}} dibuka oleh {{actor}}",
@@ -252,6 +259,13 @@ const en: typeof id = {
   registerTitle: "Register a household",
   registerIntro: "Record a PKH household you coach. You become its facilitator.",
   registered: "The household is registered. Next: create its store and seller account.",
+  editLink: "Edit household details",
+  editTitle: "Edit household details: {{name}}",
+  editIntro:
+    "Update when a family member is born, dies or moves away. The member count is used for income per person in every month shown; assessments already sent do not change. The PKH number and the regency cannot be changed here.",
+  editSubmit: "Save changes",
+  edited: "The household's details were updated.",
+  editedNothing: "Nothing changed.",
   stepProvince: "1. Province",
   stepHousehold: "2. Household details",
   province: "Province",
@@ -384,7 +398,7 @@ const en: typeof id = {
   timelineHint: "Newest first. Times in the household's time zone ({{zone}}).",
   event: {
     enrolled: "Joined the PKH program",
-    household: { create: "Registered on Pasar Mandiri by {{actor}}" },
+    household: { create: "Registered on Pasar Mandiri by {{actor}}", update: "Household details changed by {{actor}}" },
     user: { create: "Seller account {{subject}} created by {{actor}}" },
     store: {
       create: "Store {{subject}} opened by {{actor}}",

@@ -32,6 +32,10 @@ export const registerHouseholdSchema = z.object({
 });
 export type RegisterHouseholdForm = z.input<typeof registerHouseholdSchema>;
 
+/** Correcting a household: everything but its program reference (its identity) and its regency. */
+export const editHouseholdSchema = registerHouseholdSchema.pick({ headName: true, memberCount: true, areaType: true });
+export type EditHouseholdForm = z.input<typeof editHouseholdSchema>;
+
 /** The province picker's GET parameter (and the list filters); anything malformed is simply not chosen. */
 export const provincePickSchema = z.object({
   provinsi: z.string().regex(/^\d{2}$/).optional().catch(undefined),

@@ -19,6 +19,7 @@ export type TimelineEntry = { at: Date; kind: string; values: Record<string, str
 /** Audit actions the timeline words itself; any other action on the household's stores reads as a store change. */
 const WORDED_ACTIONS = new Set([
   "household.create",
+  "household.update",
   "user.create",
   "store.create",
   "store.profile.update",

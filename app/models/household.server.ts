@@ -96,6 +96,38 @@ export async function registerHousehold(
   }
 }
 
+/**
+ * A facilitator corrects a household they coach: the head of family's name, the number of members (a
+ * birth, someone moving out) and the BPS area type. The program reference is its identity and does not
+ * change. Only what changed is written, with the old and new values in the audit log. The indicators
+ * use the current member count for every month shown; submitted assessments keep their snapshot.
+ */
+export async function updateHousehold(
+  db: PrismaClient,
+  input: { facilitatorId: string; householdId: string; headName: string; memberCount: number; areaType: AreaType },
+): Promise<{ changed: string[] } | null> {
+  return db.$transaction(async (tx) => {
+    const before = await tx.household.findFirst({
+      where: { id: input.householdId, facilitatorId: input.facilitatorId },
+      select: { headName: true, memberCount: true, areaType: true },
+    });
+    if (!before) return null;
+    const changes: Record<string, [string | number, string | number]> = {};
+    if (before.headName !== input.headName) changes.headName = [before.headName, input.headName];
+    if (before.memberCount !== input.memberCount) changes.memberCount = [before.memberCount, input.memberCount];
+    if (before.areaType !== input.areaType) changes.areaType = [before.areaType, input.areaType];
+    const changed = Object.keys(changes);
+    if (changed.length === 0) return { changed };
+    await tx.household.update({
+      where: { id: input.householdId },
+      data: { headName: input.headName, memberCount: input.memberCount, areaType: input.areaType },
+      select: { id: true },
+    });
+    await recordAudit(tx, { actorId: input.facilitatorId, action: "household.update", subjectType: "Household", subjectId: input.householdId, details: changes });
+    return { changed };
+  });
+}
+
 const storeSelect = { id: true, slug: true, name: true, status: true, createdAt: true } as const;
 
 /**

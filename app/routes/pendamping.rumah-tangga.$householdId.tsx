@@ -76,6 +76,11 @@ export default function HouseholdPage() {
           {t("households.registered")}
         </p>
       ) : null}
+      {searchParams.get("diubah") ? (
+        <p className="notice" role="status">
+          {t(searchParams.get("diubah") === "0" ? "households.editedNothing" : "households.edited")}
+        </p>
+      ) : null}
       <dl className="facts">
         <dt>{t("households.programRefLabel")}</dt>
         <dd>{household.programRef}</dd>
@@ -102,6 +107,11 @@ export default function HouseholdPage() {
           </>
         ) : null}
       </dl>
+      <p>
+        <Link to={`/pendamping/rumah-tangga/${household.id}/ubah`} className="button">
+          {t("households.editLink")}
+        </Link>
+      </p>
 
       <section aria-labelledby="toko" className="card stack">
         <h2 id="toko">{t("households.storesHeading")}</h2>

@@ -4,6 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSubmit } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { RegencySelect } from "~/components/regency-select";
+import { AreaTypeFieldset } from "~/components/area-type-fieldset";
 import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { Field, FormErrors } from "~/components/ui/field";
 import { provincePickSchema, registerHouseholdSchema, type RegisterHouseholdForm } from "~/models/household-forms.server";
@@ -127,25 +128,7 @@ export default function RegisterHousehold() {
           choose
           resetKey={pickedProvince ?? "none"}
         />
-        <fieldset className="field" aria-describedby={fields.areaType.errors ? `${fields.areaType.id}-error` : undefined}>
-          <legend>{t("households.areaTypeLabel")}</legend>
-          <p className="field__hint">{t("households.areaTypeHint")}</p>
-          {(["RURAL", "URBAN"] as const).map((area) => (
-            <label key={area} className="choice">
-              <input type="radio" name={fields.areaType.name} value={area} defaultChecked={fields.areaType.initialValue === area} required />
-              <span>
-                <strong>{t(`households.area.${area}`)}</strong>
-                <br />
-                <span className="muted">{t(`households.areaExplain.${area}`)}</span>
-              </span>
-            </label>
-          ))}
-          {fields.areaType.errors ? (
-            <p className="field__error" id={`${fields.areaType.id}-error`} role="alert">
-              {fields.areaType.errors.map((e) => t(e)).join(" ")}
-            </p>
-          ) : null}
-        </fieldset>
+        <AreaTypeFieldset id={fields.areaType.id} name={fields.areaType.name} checked={fields.areaType.initialValue} errors={fields.areaType.errors} />
         <button type="submit" className="button button--primary">
           {t("households.registerSubmit")}
         </button>

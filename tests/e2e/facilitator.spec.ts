@@ -167,4 +167,28 @@ test.describe("without JavaScript", () => {
     await page.goto(`/pendamping/rumah-tangga/${stayedHome.id}`);
     await expect(page.getByRole("region", { name: "Pendampingan yang diikuti" })).not.toContainText(topic);
   });
+
+  test("a facilitator corrects a household's members after a birth; the change is on its page and in its timeline", async ({ page }) => {
+    const facilitator: TestUser = await createUser({ roles: ["FACILITATOR"] });
+    const household = await createHousehold({ facilitatorId: facilitator.id });
+
+    await logIn(page, facilitator);
+    await page.goto(`/pendamping/rumah-tangga/${household.id}`);
+    await page.getByRole("link", { name: "Ubah data keluarga" }).click();
+    await expect(page.getByLabel("Jumlah anggota keluarga")).toHaveValue("4");
+    // An NIK typed into the name is refused in plain words, and nothing is written.
+    await page.getByLabel("Nama kepala keluarga").fill(`${household.headName} 3204011203850001`);
+    await page.getByLabel("Jumlah anggota keluarga").fill("5");
+    await page.getByRole("button", { name: "Simpan perubahan" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Jangan tulis NIK (16 angka) di sini." })).toBeVisible();
+    expect(await db.household.findUniqueOrThrow({ where: { id: household.id }, select: { headName: true, memberCount: true } })).toEqual({ headName: household.headName, memberCount: 4 });
+
+    await page.getByLabel("Nama kepala keluarga").fill(household.headName);
+    await page.getByLabel("Jumlah anggota keluarga").fill("5");
+    await page.getByRole("button", { name: "Simpan perubahan" }).click();
+    await expect(page.getByRole("status")).toContainText("Data keluarga sudah diperbarui.");
+    // The household's facts and the indicators' member count (income per person uses it) both say 5.
+    await expect(page.getByRole("definition").filter({ hasText: /^5$/ })).toHaveCount(2);
+    await expect(page.getByRole("region", { name: "Riwayat" })).toContainText(`Data keluarga diubah oleh ${facilitator.name}`);
+  });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createManagedAccount } from "~/models/account.server";
 import { CoachingError, createCoachingSession, householdCoaching, listCoachingSessions, newCoachingSchema } from "~/models/coaching.server";
 import { registerHouseholdSchema } from "~/models/household-forms.server";
-import { HouseholdError, registerHousehold } from "~/models/household.server";
+import { HouseholdError, registerHousehold, updateHousehold } from "~/models/household.server";
 import { createKubeGroup, KubeError } from "~/models/kube.server";
 import { createOwnedStore, StoreOnboardingError } from "~/models/store-onboarding.server";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -110,6 +110,31 @@ describe("registering a household", () => {
     await expect(
       registerHousehold(db.prisma, { facilitatorId: f.id, programRef: "PKH-DISTRICT", headName: "Siti", memberCount: 3, regencyCode: "53.71.01", areaType: "RURAL" }),
     ).rejects.toMatchObject({ code: "unknown_regency" });
+  });
+});
+
+describe("correcting a household", () => {
+  it("writes only what changed, with the old and new values in the audit log; nothing when nothing changed", async () => {
+    const f = await facilitator();
+    const { id } = await household(f.id);
+    const changed = await updateHousehold(db.prisma, { facilitatorId: f.id, householdId: id, headName: `Ibu Uji ${refCounter}`, memberCount: 5, areaType: "RURAL" });
+    expect(changed).toEqual({ changed: ["memberCount", "areaType"] });
+    expect(await db.prisma.household.findUniqueOrThrow({ where: { id }, select: { memberCount: true, areaType: true } })).toEqual({ memberCount: 5, areaType: "RURAL" });
+    const audit = await db.prisma.auditLog.findFirstOrThrow({ where: { action: "household.update", subjectId: id }, select: { actorId: true, details: true } });
+    expect(audit.actorId).toBe(f.id);
+    expect(JSON.parse(audit.details!)).toEqual({ memberCount: [4, 5], areaType: ["URBAN", "RURAL"] });
+
+    const again = await updateHousehold(db.prisma, { facilitatorId: f.id, householdId: id, headName: `Ibu Uji ${refCounter}`, memberCount: 5, areaType: "RURAL" });
+    expect(again).toEqual({ changed: [] });
+    expect(await db.prisma.auditLog.count({ where: { action: "household.update", subjectId: id } })).toBe(1);
+  });
+
+  it("treats another facilitator's household as missing and changes nothing", async () => {
+    const [a, b] = [await facilitator(), await facilitator()];
+    const { id } = await household(a.id);
+    expect(await updateHousehold(db.prisma, { facilitatorId: b.id, householdId: id, headName: "Orang Lain", memberCount: 9, areaType: "RURAL" })).toBeNull();
+    expect(await db.prisma.household.findUniqueOrThrow({ where: { id }, select: { headName: true, memberCount: true } })).toEqual({ headName: `Ibu Uji ${refCounter}`, memberCount: 4 });
+    expect(await db.prisma.auditLog.count({ where: { action: "household.update", subjectId: id } })).toBe(0);
   });
 });
 

@@ -31,6 +31,7 @@ beforeAll(async () => {
   routes.household = await import("~/routes/pendamping.rumah-tangga.$householdId");
   routes.evidence = await import("~/routes/pendamping.rumah-tangga.$householdId_.bukti.$month");
   routes.store = await import("~/routes/pendamping.rumah-tangga.$householdId_.toko");
+  routes.edit = await import("~/routes/pendamping.rumah-tangga.$householdId_.ubah");
   routes.newKube = await import("~/routes/pendamping.kube.baru");
   routes.kube = await import("~/routes/pendamping.kube.$kubeId");
   routes.coaching = await import("~/routes/pendamping.pendampingan._index");
@@ -50,7 +51,7 @@ const act = (route: RouteModule, path: string, cookie: string, fields: [string, 
 
 /** Everything the workspace's actions could write. */
 async function snapshot() {
-  const [households, stores, storeMembers, users, kubeGroups, memberships, sessions, attendance, audits] = await Promise.all([
+  const [households, stores, storeMembers, users, kubeGroups, memberships, sessions, attendance, audits, householdDetails] = await Promise.all([
     db.prisma.household.count(),
     db.prisma.store.count(),
     db.prisma.storeMember.count(),
@@ -60,8 +61,9 @@ async function snapshot() {
     db.prisma.coachingSession.count(),
     db.prisma.coachingAttendance.count(),
     db.prisma.auditLog.count(),
+    db.prisma.household.findMany({ select: { id: true, headName: true, memberCount: true, areaType: true }, orderBy: { id: "asc" } }),
   ]);
-  return { households, stores, storeMembers, users, kubeGroups, memberships, sessions, attendance, audits };
+  return { households, stores, storeMembers, users, kubeGroups, memberships, sessions, attendance, audits, householdDetails };
 }
 
 let counter = 0;
@@ -118,6 +120,22 @@ function idRequests(w: Awaited<ReturnType<typeof facilitatorAWorld>>) {
     { name: "evidence page", run: (c: string) => load(routes.evidence!, `/pendamping/rumah-tangga/${w.h1.id}/bukti/2026-10`, c, { ...hp, month: "2026-10" }) },
     { name: "evidence page, bad month", run: (c: string) => load(routes.evidence!, `/pendamping/rumah-tangga/${w.h1.id}/bukti/x`, c, { ...hp, month: "x" }) },
     { name: "store page", run: (c: string) => load(routes.store!, `/pendamping/rumah-tangga/${w.h1.id}/toko`, c, hp) },
+    { name: "edit page", run: (c: string) => load(routes.edit!, `/pendamping/rumah-tangga/${w.h1.id}/ubah`, c, hp) },
+    {
+      name: "edit: change the household",
+      run: (c: string) =>
+        act(
+          routes.edit!,
+          `/pendamping/rumah-tangga/${w.h1.id}/ubah`,
+          c,
+          [
+            ["headName", "Nama Titipan"],
+            ["memberCount", "9"],
+            ["areaType", "RURAL"],
+          ],
+          hp,
+        ),
+    },
     { name: "store: create store", run: (c: string) => act(routes.store!, `/pendamping/rumah-tangga/${w.h3.id}/toko`, c, newStore, noStore) },
     { name: "store: create seller", run: (c: string) => act(routes.store!, `/pendamping/rumah-tangga/${w.h1.id}/toko`, c, newSeller(w.h1.id), hp) },
     { name: "KUBE page", run: (c: string) => load(routes.kube!, `/pendamping/kube/${w.kube.id}`, c, kp) },
@@ -187,6 +205,8 @@ describe("another facilitator's households and groups", () => {
       "evidence page": 200,
       "evidence page, bad month": 400,
       "store page": 200,
+      "edit page": 200,
+      "edit: change the household": 302,
       "store: create store": 302,
       "store: create seller": 200,
       "KUBE page": 200,
