@@ -20,13 +20,59 @@ export function looksLikeNik(value: string): boolean {
   return /^\d{16}$/.test(value.replace(SEPARATORS, "")) || containsNik(value);
 }
 
-/**
- * A run of 16 digits anywhere in a text, with at most one space, dot, slash, underscore or dash between
- * two digits ("3204 0112 0385 0001", "3204/0112/0385/0001", "NIK3204011203850001"). Longer runs count
- * too. Free-text fields refuse it: the NIK is never stored, not even in a note.
- */
-const NIK_RUN = /(?<!\d)(?:\d[\s./_-]?){15}\d/;
+const TOKEN = /(\d+)|([\s./_,\-\u2013\u2014]+)|([^\d\s./_,\-\u2013\u2014]+)/g;
 
+/** The kind of a separator between two digit groups: a line break, spaces, or its punctuation. */
+function separatorKind(separator: string): string {
+  if (separator.includes("\n")) return "newline";
+  const punctuation = separator.replace(/\s+/g, "");
+  return punctuation === "" ? "space" : punctuation;
+}
+
+/**
+ * Whether a text holds an NIK (16 digits): a group of exactly 16 digits ("3204011203850001",
+ * "NIK3204011203850001"), or consecutive digit groups joined by one kind of separator that add up to
+ * exactly 16 digits ("3204 0112 0385 0001", "3204/0112/0385/0001", "3204 - 0112 - 0385 - 0001",
+ * "32040112" + line break + "03850001"). Ordinary numbers are left alone: phone numbers (12–13 digits,
+ * also two of them on one line with different separators), money ("1.500.000"), dates and RT/RW.
+ * Free-text fields refuse it: the NIK is never stored, not even in a note.
+ */
 export function containsNik(text: string): boolean {
-  return NIK_RUN.test(text);
+  // Runs of digit groups; anything that is neither a digit nor a separator ends a run.
+  const runs: { length: number; kind: string | null }[][] = [];
+  let run: { length: number; kind: string | null }[] = [];
+  let pendingKind: string | null = null;
+  for (const match of text.matchAll(TOKEN)) {
+    const [, digits, separator] = match;
+    if (digits) {
+      if (digits.length === 16) return true;
+      run.push({ length: digits.length, kind: run.length === 0 ? null : pendingKind });
+      pendingKind = null;
+    } else if (separator) {
+      pendingKind = separatorKind(separator);
+    } else {
+      if (run.length > 0) runs.push(run);
+      run = [];
+      pendingKind = null;
+    }
+  }
+  if (run.length > 0) runs.push(run);
+  for (const groups of runs) {
+    // Consecutive groups joined by the same kind of separator, adding up to exactly 16 digits.
+    for (let start = 0; start < groups.length; start++) {
+      let total = 0;
+      let kind: string | null = null;
+      for (let end = start; end < groups.length; end++) {
+        if (end > start) {
+          const joinedBy = groups[end]!.kind;
+          if (joinedBy === null || (kind !== null && joinedBy !== kind)) break;
+          kind = joinedBy;
+        }
+        total += groups[end]!.length;
+        if (total === 16) return true;
+        if (total > 16) break;
+      }
+    }
+  }
+  return false;
 }

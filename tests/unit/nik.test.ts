@@ -20,6 +20,10 @@ describe("finding an NIK in text", () => {
     "P3204011203850001",
     "3204011203850001A",
     "HP 0812 3456 7890, NIK 3204011203850001",
+    "NIK: 3204  0112  0385  0001",
+    "3204 - 0112 - 0385 - 0001",
+    "3204,0112,0385,0001",
+    "3204\u20130112\u20130385\u20130001",
   ])("finds it in %j", (text) => {
     expect(containsNik(text)).toBe(true);
   });
@@ -30,6 +34,15 @@ describe("finding an NIK in text", () => {
     "Rp 1.500.000 per bulan dari upah harian",
     "Anggota 4 orang, 2 anak sekolah, lahir 12-03-1985",
     "0812 3456 7890,  3204",
+    "Pemasukan harian minggu ini:\n150.000\n200.000\n175.000\n250.000",
+    "1.500.000\n2.000.000\n1.750.000",
+    "Pendapatan 1.500.000 2.000.000 1.750.000",
+    "Periode 01/08/2026-31/08/2026",
+    "2026-08-01/2026-08-31",
+    "HP 0812-3456-7890/0813-2345-6789",
+    "HP 0812 3456 7890\n0813 2345 6789",
+    "RT 003/RW 005, Rp1.500.000",
+    "Rekening BRI 0123-01-012345-50-1",
   ])("leaves %j alone", (text) => {
     expect(containsNik(text)).toBe(false);
   });
