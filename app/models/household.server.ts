@@ -5,7 +5,7 @@ import { recordAudit } from "./audit.server";
 import { looksLikeNik } from "./household-rules";
 
 export class HouseholdError extends Error {
-  constructor(public readonly code: "duplicate_program_ref" | "nik_refused" | "unknown_regency") {
+  constructor(public readonly code: "duplicate_program_ref" | "nik_refused" | "unknown_regency" | "not_active") {
     super(code);
     this.name = "HouseholdError";
   }
@@ -97,8 +97,9 @@ export async function registerHousehold(
 }
 
 /**
- * A facilitator corrects a household they coach: the head of family's name, the number of members (a
- * birth, someone moving out) and the BPS area type. The program reference is its identity and does not
+ * A facilitator corrects an active household they coach: the head of family's name, the number of
+ * members (a birth, someone moving out) and the BPS area type. Not while a graduation proposal is
+ * waiting (the verifier judges these facts) nor after graduation. The program reference is its identity and does not
  * change. Only what changed is written, with the old and new values in the audit log. The indicators
  * use the current member count for every month shown; submitted assessments keep their snapshot.
  */
@@ -109,9 +110,11 @@ export async function updateHousehold(
   return db.$transaction(async (tx) => {
     const before = await tx.household.findFirst({
       where: { id: input.householdId, facilitatorId: input.facilitatorId },
-      select: { headName: true, memberCount: true, areaType: true },
+      select: { headName: true, memberCount: true, areaType: true, status: true },
     });
     if (!before) return null;
+    // A proposed household is being judged on these facts, a graduated one's evidence is closed.
+    if (before.status !== "ACTIVE") throw new HouseholdError("not_active");
     const changes: Record<string, [string | number, string | number]> = {};
     if (before.headName !== input.headName) changes.headName = [before.headName, input.headName];
     if (before.memberCount !== input.memberCount) changes.memberCount = [before.memberCount, input.memberCount];

@@ -107,11 +107,13 @@ export default function HouseholdPage() {
           </>
         ) : null}
       </dl>
-      <p>
-        <Link to={`/pendamping/rumah-tangga/${household.id}/ubah`} className="button">
-          {t("households.editLink")}
-        </Link>
-      </p>
+      {household.status === "ACTIVE" ? (
+        <p>
+          <Link to={`/pendamping/rumah-tangga/${household.id}/ubah`} className="button">
+            {t("households.editLink")}
+          </Link>
+        </p>
+      ) : null}
 
       <section aria-labelledby="toko" className="card stack">
         <h2 id="toko">{t("households.storesHeading")}</h2>

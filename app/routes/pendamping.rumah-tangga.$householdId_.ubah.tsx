@@ -7,7 +7,7 @@ import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { Field, FormErrors } from "~/components/ui/field";
 import { editHouseholdSchema, type EditHouseholdForm } from "~/models/household-forms.server";
 import { MAX_HOUSEHOLD_MEMBERS } from "~/models/household-rules";
-import { updateHousehold } from "~/models/household.server";
+import { HouseholdError, updateHousehold } from "~/models/household.server";
 import { requireFacilitator } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { readFormData } from "~/utils/form-data.server";
@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireFacilitator(request);
   const household = await prisma.household.findFirst({
     where: { id: params.householdId ?? "", facilitatorId: user.id },
-    select: { id: true, programRef: true, headName: true, memberCount: true, areaType: true, regency: { select: { name: true } } },
+    select: { id: true, programRef: true, headName: true, memberCount: true, areaType: true, status: true, regency: { select: { name: true } } },
   });
   if (!household) throw new Response("Not found", { status: 404 });
   return { household };
@@ -32,7 +32,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if ((await prisma.household.count({ where: { id: householdId, facilitatorId: user.id } })) === 0) throw new Response("Not found", { status: 404 });
   const submission = parseWithZod(await readFormData(request), { schema: editHouseholdSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const result = await updateHousehold(prisma, { facilitatorId: user.id, householdId, ...submission.value });
+  let result: Awaited<ReturnType<typeof updateHousehold>>;
+  try {
+    result = await updateHousehold(prisma, { facilitatorId: user.id, householdId, ...submission.value });
+  } catch (error) {
+    if (error instanceof HouseholdError && error.code === "not_active") {
+      return data({ result: submission.reply({ formErrors: ["households.errorEditNotActive"] }) }, { status: 409 });
+    }
+    throw error;
+  }
   if (!result) throw new Response("Not found", { status: 404 });
   return redirect(`/pendamping/rumah-tangga/${householdId}?diubah=${result.changed.length > 0 ? 1 : 0}`);
 }
@@ -62,6 +70,11 @@ export default function EditHousehold() {
         <dt>{t("households.regencyLabel")}</dt>
         <dd>{household.regency.name}</dd>
       </dl>
+      {household.status !== "ACTIVE" ? (
+        <p className="notice notice--warning" role="alert">
+          {t("households.errorEditNotActive")}
+        </p>
+      ) : null}
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors id={form.errorId} errors={form.errors} />
         <Field
@@ -76,7 +89,7 @@ export default function EditHousehold() {
           inputProps={{ ...getInputProps(fields.memberCount, { type: "number" }), required: true, min: 1, max: MAX_HOUSEHOLD_MEMBERS, inputMode: "numeric" }}
         />
         <AreaTypeFieldset id={fields.areaType.id} name={fields.areaType.name} checked={checkedArea} errors={fields.areaType.errors} />
-        <button type="submit" className="button button--primary">
+        <button type="submit" className="button button--primary" disabled={household.status !== "ACTIVE"}>
           {t("households.editSubmit")}
         </button>
       </Form>

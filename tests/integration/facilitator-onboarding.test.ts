@@ -129,6 +129,19 @@ describe("correcting a household", () => {
     expect(await db.prisma.auditLog.count({ where: { action: "household.update", subjectId: id } })).toBe(1);
   });
 
+  it("is refused while a graduation proposal waits, and after graduation: the verifier judges these facts", async () => {
+    const f = await facilitator();
+    for (const status of ["PROPOSED", "GRADUATED"] as const) {
+      const { id } = await household(f.id);
+      await db.prisma.household.update({ where: { id }, data: { status } });
+      await expect(updateHousehold(db.prisma, { facilitatorId: f.id, householdId: id, headName: "Nama Baru", memberCount: 2, areaType: "RURAL" })).rejects.toMatchObject({
+        code: "not_active",
+      });
+      expect(await db.prisma.household.findUniqueOrThrow({ where: { id }, select: { memberCount: true, headName: true } })).toEqual({ memberCount: 4, headName: `Ibu Uji ${refCounter}` });
+      expect(await db.prisma.auditLog.count({ where: { action: "household.update", subjectId: id } })).toBe(0);
+    }
+  });
+
   it("treats another facilitator's household as missing and changes nothing", async () => {
     const [a, b] = [await facilitator(), await facilitator()];
     const { id } = await household(a.id);

@@ -269,3 +269,25 @@ describe("the evidence page's month", () => {
     expect((await at("2026-10")).status).toBe(200);
   });
 });
+
+describe("correcting a household", () => {
+  it("answers 409 with a plain message while a proposal waits, and writes nothing", async () => {
+    const world = await facilitatorAWorld();
+    await db.prisma.household.update({ where: { id: world.h2.id }, data: { status: "PROPOSED" } });
+    const before = await snapshot();
+    const result = await act(
+      routes.edit!,
+      `/pendamping/rumah-tangga/${world.h2.id}/ubah`,
+      world.a.cookie,
+      [
+        ["headName", "Nama Baru"],
+        ["memberCount", "2"],
+        ["areaType", "RURAL"],
+      ],
+      { householdId: world.h2.id },
+    );
+    expect(result.status).toBe(409);
+    expect(JSON.stringify(result.body)).toContain("households.errorEditNotActive");
+    expect(await snapshot()).toEqual(before);
+  });
+});
