@@ -18,8 +18,9 @@ const app = express();
 app.disable("x-powered-by");
 // Behind a reverse proxy, TRUST_PROXY tells Express whose X-Forwarded-For to believe ("true", a hop count,
 // or addresses/subnets, as Express's "trust proxy"); unset, the client is the socket's peer.
+// The value was validated when the build loaded (app/utils/env.server.ts).
 const trustProxy = process.env.TRUST_PROXY?.trim();
-if (trustProxy) app.set("trust proxy", trustProxy === "true" ? true : /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
+if (trustProxy && trustProxy !== "false") app.set("trust proxy", trustProxy === "true" ? true : /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
 app.use(
   compression({
     threshold: 1024,

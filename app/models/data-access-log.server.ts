@@ -53,6 +53,7 @@ export type DataAccessLogItem = {
   rowCount: number;
   status: number;
   clientIp: string | null;
+  userAgent: string | null;
 };
 
 export async function listRecentDataAccess(db: PrismaClient, limit = 50): Promise<DataAccessLogItem[]> {
@@ -66,6 +67,7 @@ export async function listRecentDataAccess(db: PrismaClient, limit = 50): Promis
       rowCount: true,
       status: true,
       clientIp: true,
+      userAgent: true,
       user: { select: { name: true, email: true } },
       token: { select: { name: true, prefix: true } },
     },
@@ -82,6 +84,7 @@ export async function listRecentDataAccess(db: PrismaClient, limit = 50): Promis
     rowCount: row.rowCount,
     status: row.status,
     clientIp: row.clientIp,
+    userAgent: row.userAgent,
   }));
 }
 

@@ -60,7 +60,7 @@ export type NewStoreForm = z.input<typeof newStoreSchema>;
 export const newSellerSchema = z.object({
   intent: z.literal("create-seller"),
   householdId: z.string({ error: "errors.chooseHousehold" }).min(1, "errors.chooseHousehold").max(64, "errors.chooseHousehold"),
-  name: personNameField,
+  name: personNameField.refine((name) => !containsNik(name), "households.errorNikText"),
   email: emailField,
 });
 export type NewSellerForm = z.input<typeof newSellerSchema>;

@@ -194,10 +194,13 @@ export default function ApiTokensPage() {
                         : entry.who.kind === "token"
                           ? t("program.accessToken", { name: entry.who.name, prefix: entry.who.prefix })
                           : t("program.accessAnonymous")}
-                      {entry.clientIp ? (
+                      {entry.clientIp || entry.userAgent ? (
                         <>
                           <br />
-                          <small className="muted">{t("program.accessFrom", { ip: entry.clientIp })}</small>
+                          <small className="muted">
+                            {entry.clientIp ? t("program.accessFrom", { ip: entry.clientIp }) : null}
+                            {entry.userAgent ? ` · ${entry.userAgent}` : null}
+                          </small>
                         </>
                       ) : null}
                     </td>

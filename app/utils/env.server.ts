@@ -47,6 +47,18 @@ export const envSchema = z
     READINESS_READY_PERCENT: z.coerce.number().int().min(1).max(1000).default(100),
     /** "Ready" needs the ratio at or above READINESS_READY_PERCENT for this many consecutive months. */
     READINESS_READY_MONTHS: z.coerce.number().int().min(1).max(24).default(3),
+    /**
+     * Behind a reverse proxy: whose X-Forwarded-For server.js believes for the client address in the data
+     * access log (Express "trust proxy"). A hop count or the proxy's addresses; "true" believes any client.
+     */
+    TRUST_PROXY: z
+      .string()
+      .trim()
+      .regex(
+        /^(true|false|\d{1,2}|((loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?))*))$/,
+        'TRUST_PROXY must be "true", "false", a number of proxy hops, or proxy addresses/subnets separated by commas (e.g. 10.0.0.1, loopback)',
+      )
+      .optional(),
     /** The platform's account shown to shoppers who pay by bank transfer. The defaults are a demo, labelled as such. */
     BANK_TRANSFER_BANK: z.string().min(2).max(60).default("Bank Contoh (demo)"),
     BANK_TRANSFER_ACCOUNT_NUMBER: z.string().regex(/^[0-9 -]{6,30}$/, "BANK_TRANSFER_ACCOUNT_NUMBER must be digits").default("000 000 0000"),

@@ -190,6 +190,20 @@ describe("the whole workflow through the routes", () => {
     expect(await snapshotOf(household.id)).toEqual(graduated);
   });
 
+  it("an older assessment is not offered for a proposal, and proposing it anyway is a 409 that writes nothing", async () => {
+    const facilitator = await userWith(["FACILITATOR"]);
+    const household = await createProgramHousehold(db.prisma, { facilitatorId: facilitator.id, regencyCode: "32.04" });
+    const older = await createAssessmentRow(db.prisma, { householdId: household.id, assessorId: facilitator.id, month: "2026-08" });
+    const latest = await createAssessmentRow(db.prisma, { householdId: household.id, assessorId: facilitator.id, month: "2026-10" });
+    expect((await load(assessmentPage, assessmentPath(older.id), facilitator.cookie, { assessmentId: older.id })).body).toMatchObject({ canPropose: false, notLatest: true });
+    expect((await load(assessmentPage, assessmentPath(latest.id), facilitator.cookie, { assessmentId: latest.id })).body).toMatchObject({ canPropose: true, notLatest: false });
+    const before = await snapshotOf(household.id);
+    const refused = await act(assessmentPage, assessmentPath(older.id), facilitator.cookie, { assessmentId: older.id }, { intent: "propose", confirmNotReady: "yes" });
+    expect(refused.status).toBe(409);
+    expect(JSON.stringify(refused.body)).toContain("graduation.errorNotLatest");
+    expect(await snapshotOf(household.id)).toEqual(before);
+  });
+
   it("a facilitator who is also a verifier cannot approve their own proposal through the route", async () => {
     const both = await userWith(["FACILITATOR", "VERIFIER"]);
     const household = await createProgramHousehold(db.prisma, { facilitatorId: both.id, regencyCode: "32.04", status: "PROPOSED" });

@@ -216,8 +216,9 @@ describe("deciding a proposal", () => {
     expect(await refusal(() => proposeGraduation(db.prisma, { facilitatorId: facilitator.id, assessmentId: older.id, confirmNotReady: true }))).toBe("assessment_not_latest");
     const first = await proposeGraduation(db.prisma, { facilitatorId: facilitator.id, assessmentId: latest.id, confirmNotReady: true });
     await decideProposal(db.prisma, { verifierId: verifier.id, proposalId: first.proposalId, decision: { kind: "return", reason: "Mohon kunjungi rumah sekali lagi." } });
-    // Sent before the return (even for a later month): it does not answer the verifier's reason.
-    const sentBefore = await createAssessmentRow(db.prisma, { householdId: household.id, assessorId: facilitator.id, month: "2026-10", submittedAt: new Date(Date.now() - 60_000) });
+    // Sent before the return, even for a later month (so it is the latest by month): it does not answer the
+    // verifier's reason. The return is decided now; this one was sent a minute earlier.
+    const sentBefore = await createAssessmentRow(db.prisma, { householdId: household.id, assessorId: facilitator.id, month: "2026-11", submittedAt: new Date(Date.now() - 60_000) });
     expect(await refusal(() => proposeGraduation(db.prisma, { facilitatorId: facilitator.id, assessmentId: sentBefore.id, confirmNotReady: true }))).toBe("assessment_not_latest");
     expect(await refusal(() => proposeGraduation(db.prisma, { facilitatorId: facilitator.id, assessmentId: older.id, confirmNotReady: true }))).toBe("assessment_not_latest");
     const state = await stateOf(household.id);

@@ -23,6 +23,11 @@ describe("environment validation", () => {
     expect(() => parseEnv({ READINESS_READY_MONTHS: "0" })).toThrow(/READINESS_READY_MONTHS/);
   });
 
+  it("TRUST_PROXY: hop counts, proxy addresses and true/false are accepted; anything else stops the app with a message", () => {
+    for (const value of ["1", "true", "false", "10.0.0.1", "loopback, 10.0.0.0/8", "::1"]) expect(parseEnv({ TRUST_PROXY: value }).TRUST_PROXY).toBe(value);
+    for (const value of ["yes", "proxy.example.com", "1; rm"]) expect(() => parseEnv({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY must be/);
+  });
+
   it("treats empty values as unset", () => {
     expect(parseEnv({ SESSION_DAYS: "" }).SESSION_DAYS).toBe(30);
   });
