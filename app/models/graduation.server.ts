@@ -3,6 +3,7 @@ import type { HouseholdStatus, ProposalStatus } from "~/generated/prisma/enums";
 import type { PrismaClient } from "~/utils/db.server";
 import { assessmentDetailSelect, readAssessmentDetail, readSnapshot } from "./assessment-snapshot.server";
 import { recordAudit } from "./audit.server";
+import { householdScopeWhere } from "./program-scope.server";
 
 /**
  * The graduation workflow ("graduasi sejahtera mandiri"): a facilitator proposes graduation for a
@@ -45,10 +46,12 @@ function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
-/** A verifier's area as a where clause on households: a province ("53") or a regency ("53.71"); null = everywhere. */
+/**
+ * A verifier's area as a where clause on households: a province ("53") or a regency ("53.71"); null =
+ * everywhere. The same rule as the program dashboard and exports (`regionCodeFilter`).
+ */
 export function householdsInScope(scopeRegionCode: string | null): Prisma.HouseholdWhereInput {
-  if (!scopeRegionCode) return {};
-  return { OR: [{ regencyCode: scopeRegionCode }, { regencyCode: { startsWith: `${scopeRegionCode}.` } }] };
+  return householdScopeWhere(scopeRegionCode ? { kind: "region", regionCode: scopeRegionCode } : { kind: "all" });
 }
 
 export type Verifier = { id: string; scopeRegionCode: string | null };

@@ -348,8 +348,17 @@ describe("the verifier's lists", () => {
     expect(recent.some((p) => p.id === p3.proposalId)).toBe(false);
   });
 
-  it("scope where clauses: a province, a regency, everywhere", () => {
-    expect(householdsInScope(null)).toEqual({});
-    expect(householdsInScope("53")).toEqual({ OR: [{ regencyCode: "53" }, { regencyCode: { startsWith: "53." } }] });
+  it("an area is a province, a regency or everywhere; a partial code matches nothing", async () => {
+    const facilitator = await createProgramUser(db.prisma, ["FACILITATOR"]);
+    const kupang = await createProgramHousehold(db.prisma, { facilitatorId: facilitator.id, regencyCode: "53.71" });
+    const bandung = await createProgramHousehold(db.prisma, { facilitatorId: facilitator.id, regencyCode: "32.04" });
+    const found = async (scope: string | null) =>
+      (await db.prisma.household.findMany({ where: { AND: [householdsInScope(scope), { id: { in: [kupang.id, bandung.id] } }] }, select: { id: true } }))
+        .map((h) => h.id)
+        .sort();
+    expect(await found(null)).toEqual([kupang.id, bandung.id].sort());
+    expect(await found("53")).toEqual([kupang.id]);
+    expect(await found("53.71")).toEqual([kupang.id]);
+    for (const partial of ["5", "53.7", "3", "32.0"]) expect(await found(partial), partial).toEqual([]);
   });
 });
