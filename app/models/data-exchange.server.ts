@@ -6,6 +6,8 @@ import { DASHBOARD_TIME_ZONE } from "./program-dashboard.server";
 import { householdScopeWhere, regionCodeFilter, storeRegionWhere, storeScopeWhere, type ProgramScope } from "./program-scope.server";
 import { timeZoneForProvince } from "./region.server";
 import { toCsv } from "./sales-csv.server";
+import { salesFigures } from "./sales-report.server";
+import type { StoreOrderStatus } from "~/generated/prisma/enums";
 
 /**
  * The data exchange between ministries named in the Kemensos–Kemenperin MoU: three datasets with only
@@ -444,7 +446,7 @@ export const STORE_SALES_FIELDS = [
 ] as const satisfies readonly (keyof StoreSalesRow)[];
 
 type WindowOrder = {
-  status: string;
+  status: StoreOrderStatus;
   subtotalIdr: number;
   shippingIdr: number;
   commissionIdr: number;
@@ -520,51 +522,32 @@ export async function storeSalesDataset(
     const owner = store.household ?? store.kubeGroup;
     if (!owner) continue;
     const timeZone = timeZoneForProvince(owner.regencyCode);
-    const byMonth = new Map<string, StoreSalesRow>();
-    const rowOf = (month: string) => {
-      let row = byMonth.get(month);
-      if (!row) {
-        row = {
-          storeSlug: store.slug,
-          ownerKind: store.household ? "HOUSEHOLD" : "KUBE",
-          provinceCode: owner.regencyCode.split(".")[0]!,
-          regencyCode: owner.regencyCode,
-          regencyName: owner.regency.name,
-          month,
-          orders: 0,
-          revenueIdr: 0,
-          costOfGoodsIdr: 0,
-          commissionIdr: 0,
-          refundCount: 0,
-          refundsIdr: 0,
-          refundedCommissionIdr: 0,
-          netIdr: 0,
-        };
-        byMonth.set(month, row);
-      }
-      return row;
-    };
-    const inRange = (month: string) => month >= from && month <= to;
-    for (const order of ordersByStore.get(store.id) ?? []) {
-      const saleMonth = order.completedAt ? monthOf(order.completedAt, timeZone) : null;
-      if (saleMonth && inRange(saleMonth)) {
-        const row = rowOf(saleMonth);
-        row.orders += 1;
-        row.revenueIdr += order.subtotalIdr;
-        row.costOfGoodsIdr += order.items.reduce((sum, item) => sum + item.unitCostIdr * item.quantity, 0);
-        row.commissionIdr += order.commissionIdr;
-      }
-      const refundMonth = order.status === "REFUNDED" && order.completedAt && order.refundedAt ? monthOf(order.refundedAt, timeZone) : null;
-      if (refundMonth && inRange(refundMonth)) {
-        const row = rowOf(refundMonth);
-        row.refundCount += 1;
-        row.refundsIdr += order.subtotalIdr + order.shippingIdr;
-        row.refundedCommissionIdr += order.commissionIdr;
-      }
+    const records = ordersByStore.get(store.id) ?? [];
+    // The months of the range in which the store sold or refunded something, in the owner's zone.
+    const months = new Set<string>();
+    for (const record of records) {
+      if (record.completedAt) months.add(monthOf(record.completedAt, timeZone));
+      if (record.status === "REFUNDED" && record.completedAt && record.refundedAt) months.add(monthOf(record.refundedAt, timeZone));
     }
-    for (const row of byMonth.values()) {
-      row.netIdr = row.revenueIdr - row.costOfGoodsIdr - row.commissionIdr - row.refundsIdr + row.refundedCommissionIdr;
-      rows.push(row);
+    for (const month of [...months].filter((m) => m >= from && m <= to)) {
+      // The sellers' own sales figures (decision 14), so the exchange and the statement never disagree.
+      const figures = salesFigures(records, monthWindow(month, timeZone));
+      rows.push({
+        storeSlug: store.slug,
+        ownerKind: store.household ? "HOUSEHOLD" : "KUBE",
+        provinceCode: owner.regencyCode.split(".")[0]!,
+        regencyCode: owner.regencyCode,
+        regencyName: owner.regency.name,
+        month,
+        orders: figures.orders,
+        revenueIdr: figures.revenueIdr,
+        costOfGoodsIdr: figures.costOfGoodsIdr,
+        commissionIdr: figures.commissionIdr,
+        refundCount: figures.refundCount,
+        refundsIdr: figures.refundsIdr,
+        refundedCommissionIdr: figures.refundedCommissionIdr,
+        netIdr: figures.netProfitIdr,
+      });
     }
   }
   rows.sort((a, b) => a.month.localeCompare(b.month) || a.storeSlug.localeCompare(b.storeSlug));

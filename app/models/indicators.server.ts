@@ -3,7 +3,7 @@ import type { PrismaClient } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { localDateOf, startOfLocalDate } from "~/utils/dates";
 import { timeZoneForProvince } from "./region.server";
-import { salesFigures, type SaleRecord, type Window } from "./sales-report.server";
+import { costOfGoods, salesFigures, type FigureRecord, type Window } from "./sales-report.server";
 
 /**
  * Graduation indicators computed from the marketplace (decision 15). For each month of the household's
@@ -186,13 +186,16 @@ async function loadHouseholds(db: PrismaClient, householdIds: string[]): Promise
   });
 }
 
+/** A store order as the figures read it, with its id and (for the evidence page) its order number. */
+type IndicatorRecord = FigureRecord & { id: string; number: string | null };
+
 /**
  * Store orders that are a sale or a refund somewhere in [start, end). Two queries, each on an index
  * (storeId + completedAt; storeId + status), so the cost follows the window, not the stores' whole history.
- * `details` adds the order number and item titles the evidence page shows; the figures need neither.
+ * `withNumbers` adds the order number the evidence page shows; the figures do not need it.
  */
-async function loadRecords(db: PrismaClient, storeIds: string[], window: Window, details = false): Promise<Map<string, SaleRecord[]>> {
-  const byStore = new Map<string, SaleRecord[]>();
+async function loadRecords(db: PrismaClient, storeIds: string[], window: Window, withNumbers = false): Promise<Map<string, IndicatorRecord[]>> {
+  const byStore = new Map<string, IndicatorRecord[]>();
   if (storeIds.length === 0) return byStore;
   const range = { gte: window.start, lt: window.end };
   const select = {
@@ -202,11 +205,10 @@ async function loadRecords(db: PrismaClient, storeIds: string[], window: Window,
     subtotalIdr: true,
     shippingIdr: true,
     commissionIdr: true,
-    createdAt: true,
     completedAt: true,
     refundedAt: true,
-    ...(details ? { order: { select: { number: true, paymentMethod: true } } } : {}),
-    items: { select: { unitCostIdr: true, quantity: true, ...(details ? { productTitle: true, variantName: true, unitPriceIdr: true } : {}) } },
+    items: { select: { unitCostIdr: true, quantity: true } },
+    ...(withNumbers ? { order: { select: { number: true } } } : {}),
   } as const;
   const [completed, refunded] = await Promise.all([
     db.storeOrder.findMany({ where: { storeId: { in: storeIds }, completedAt: range }, select }),
@@ -216,34 +218,12 @@ async function loadRecords(db: PrismaClient, storeIds: string[], window: Window,
     }),
   ]);
   for (const row of [...completed, ...refunded]) {
-    const order = "order" in row ? (row.order as { number: string; paymentMethod: SaleRecord["paymentMethod"] }) : null;
-    const record: SaleRecord = {
-      id: row.id,
-      number: order?.number ?? "",
-      status: row.status,
-      paymentMethod: order?.paymentMethod ?? "COD",
-      placedAt: row.createdAt,
-      completedAt: row.completedAt,
-      refundedAt: row.refundedAt,
-      subtotalIdr: row.subtotalIdr,
-      shippingIdr: row.shippingIdr,
-      commissionIdr: row.commissionIdr,
-      items: row.items.map((item) => {
-        const titled = item as typeof item & { productTitle?: string; variantName?: string; unitPriceIdr?: number };
-        return {
-          productKey: `title:${titled.productTitle ?? ""}`,
-          productTitle: titled.productTitle ?? "",
-          currentTitle: null,
-          variantName: titled.variantName ?? "",
-          quantity: item.quantity,
-          unitPriceIdr: titled.unitPriceIdr ?? 0,
-          unitCostIdr: item.unitCostIdr,
-        };
-      }),
-    };
-    const list = byStore.get(row.storeId);
+    const { storeId, ...fields } = row;
+    const number = "order" in row ? (row.order as { number: string }).number : null;
+    const record: IndicatorRecord = { ...fields, number };
+    const list = byStore.get(storeId);
     if (list) list.push(record);
-    else byStore.set(row.storeId, [record]);
+    else byStore.set(storeId, [record]);
   }
   return byStore;
 }
@@ -262,7 +242,7 @@ function storeShares(household: HouseholdRow): StoreShare[] {
 type Context = {
   lines: PovertyLineUsed[];
   wages: { regencyCode: string; year: number; amountIdr: number; source: string }[];
-  records: Map<string, SaleRecord[]>;
+  records: Map<string, IndicatorRecord[]>;
   policy: ReadinessPolicy;
   now: Date;
 };
@@ -426,14 +406,14 @@ export async function monthEvidence(
   const lines: EvidenceLine[] = [];
   for (const source of indicators.sources) {
     for (const record of records.get(source.storeId) ?? []) {
-      const base = { storeOrderId: record.id, orderNumber: record.number, storeId: source.storeId, storeName: source.storeName };
+      const base = { storeOrderId: record.id, orderNumber: record.number ?? "", storeId: source.storeId, storeName: source.storeName };
       if (record.completedAt && record.completedAt >= window.start && record.completedAt < window.end) {
         lines.push({
           ...base,
           kind: "SALE",
           at: record.completedAt,
           revenueIdr: record.subtotalIdr,
-          costOfGoodsIdr: record.items.reduce((sum, item) => sum + item.unitCostIdr * item.quantity, 0),
+          costOfGoodsIdr: costOfGoods(record),
           commissionIdr: record.commissionIdr,
           refundIdr: 0,
           commissionBackIdr: 0,

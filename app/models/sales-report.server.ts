@@ -170,26 +170,31 @@ export type SalesFigures = {
   netProfitIdr: number;
 };
 
-export function costOfGoods(record: Pick<SaleRecord, "items">): number {
+/** What the figures read of a store order: when it completed or was refunded, its amounts and its lines' cost. */
+export type FigureRecord = Pick<SaleRecord, "status" | "completedAt" | "refundedAt" | "subtotalIdr" | "shippingIdr" | "commissionIdr"> & {
+  items: Pick<SaleItem, "quantity" | "unitCostIdr">[];
+};
+
+export function costOfGoods(record: Pick<FigureRecord, "items">): number {
   return record.items.reduce((sum, item) => sum + item.unitCostIdr * item.quantity, 0);
 }
 
-function unitsOf(record: Pick<SaleRecord, "items">): number {
+function unitsOf(record: Pick<FigureRecord, "items">): number {
   return record.items.reduce((sum, item) => sum + item.quantity, 0);
 }
 
 /** Whether a record is a sale of the window (completed in it). */
-export function isSaleIn(record: SaleRecord, window: Window): boolean {
+export function isSaleIn(record: FigureRecord, window: Window): boolean {
   return within(record.completedAt, window);
 }
 
 /** Whether a record is a refund of the window (a completed order refunded in it). */
-export function isRefundIn(record: SaleRecord, window: Window): boolean {
+export function isRefundIn(record: FigureRecord, window: Window): boolean {
   return record.status === "REFUNDED" && record.completedAt !== null && within(record.refundedAt, window);
 }
 
 /** The figures of one window, from records loaded for it (or for a wider window). */
-export function salesFigures(records: SaleRecord[], window: Window): SalesFigures {
+export function salesFigures(records: FigureRecord[], window: Window): SalesFigures {
   const figures: SalesFigures = {
     orders: 0,
     units: 0,
