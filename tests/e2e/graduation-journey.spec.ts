@@ -108,6 +108,9 @@ test("onboard a family and its store, sell, assess, propose; the verifier approv
   await expect(incomeRow.getByRole("cell").first()).toHaveText("1");
   await expect(incomeRow).toContainText(rupiah(50_000));
   await expect(incomeRow).toContainText(rupiah(25_000));
+  // "How is this computed?" states the formula and the program's thresholds in force.
+  await page.getByText("Bagaimana angka ini dihitung?").first().click();
+  await expect(page.getByText(/siap graduasi jika rasio paling sedikit 100 % selama 3 bulan berturut-turut/).first()).toBeVisible();
   await incomeRow.getByRole("link", { name: monthLabel(month) }).click();
   await expect(page.getByRole("main")).toContainText(number);
   await expect(page.getByRole("main")).toContainText("545.206");
