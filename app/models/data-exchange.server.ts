@@ -6,8 +6,7 @@ import { DASHBOARD_TIME_ZONE } from "./program-dashboard.server";
 import { householdScopeWhere, regionCodeFilter, storeRegionWhere, storeScopeWhere, type ProgramScope } from "./program-scope.server";
 import { timeZoneForProvince } from "./region.server";
 import { toCsv } from "./sales-csv.server";
-import { salesFigures } from "./sales-report.server";
-import type { StoreOrderStatus } from "~/generated/prisma/enums";
+import { loadStoreSales, salesFigures } from "./sales-report.server";
 
 /**
  * The data exchange between ministries named in the Kemensos–Kemenperin MoU: three datasets with only
@@ -445,47 +444,6 @@ export const STORE_SALES_FIELDS = [
   "netIdr",
 ] as const satisfies readonly (keyof StoreSalesRow)[];
 
-type WindowOrder = {
-  status: StoreOrderStatus;
-  subtotalIdr: number;
-  shippingIdr: number;
-  commissionIdr: number;
-  completedAt: Date | null;
-  refundedAt: Date | null;
-  items: { unitCostIdr: number; quantity: number }[];
-};
-
-/**
- * The store orders completed in the range, and those refunded in it (completed earlier), by store: two
- * queries per batch of stores, each on an index, so the cost follows the range and not the whole history.
- */
-async function loadWindowOrders(db: PrismaClient, storeIds: string[], range: { gte: Date; lt: Date }): Promise<Map<string, WindowOrder[]>> {
-  const byStore = new Map<string, WindowOrder[]>();
-  const select = {
-    storeId: true,
-    status: true,
-    subtotalIdr: true,
-    shippingIdr: true,
-    commissionIdr: true,
-    completedAt: true,
-    refundedAt: true,
-    items: { select: { unitCostIdr: true, quantity: true } },
-  } as const;
-  for (let i = 0; i < storeIds.length; i += 500) {
-    const batch = storeIds.slice(i, i + 500);
-    const [completed, refunded] = await Promise.all([
-      db.storeOrder.findMany({ where: { storeId: { in: batch }, completedAt: range }, select }),
-      db.storeOrder.findMany({ where: { storeId: { in: batch }, status: "REFUNDED", refundedAt: range, completedAt: { not: null, lt: range.gte } }, select }),
-    ]);
-    for (const { storeId, ...order } of [...completed, ...refunded]) {
-      const list = byStore.get(storeId);
-      if (list) list.push(order);
-      else byStore.set(storeId, [order]);
-    }
-  }
-  return byStore;
-}
-
 /**
  * One row per store and month (in the time zone of the owner's province) with at least one sale or
  * refund, by month then store. A sale counts in the month its store order completed; a refund of a
@@ -502,7 +460,6 @@ export async function storeSalesDataset(
   // Padded by a day either side so every zone's month fits; rows are then bucketed exactly.
   const start = new Date(monthWindow(from, DASHBOARD_TIME_ZONE).start.getTime() - 86_400_000);
   const end = new Date(monthWindow(to, DASHBOARD_TIME_ZONE).end.getTime() + 86_400_000);
-  const range = { gte: start, lt: end };
   const stores = await db.store.findMany({
     where: { AND: [storeScopeWhere(input.scope), region ? storeRegionWhere(region) : {}] },
     select: {
@@ -512,10 +469,10 @@ export async function storeSalesDataset(
       kubeGroup: { select: { regencyCode: true, regency: { select: { name: true } } } },
     },
   });
-  const ordersByStore = await loadWindowOrders(
+  const ordersByStore = await loadStoreSales(
     db,
     stores.map((store) => store.id),
-    range,
+    { start, end },
   );
   const rows: StoreSalesRow[] = [];
   for (const store of stores) {

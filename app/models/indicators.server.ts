@@ -3,7 +3,7 @@ import type { PrismaClient } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { localDateOf, startOfLocalDate } from "~/utils/dates";
 import { timeZoneForProvince } from "./region.server";
-import { costOfGoods, salesFigures, type FigureRecord, type Window } from "./sales-report.server";
+import { costOfGoods, loadStoreSales, salesFigures, type Window, type WindowSale } from "./sales-report.server";
 
 /**
  * Graduation indicators computed from the marketplace (decision 15). For each month of the household's
@@ -186,48 +186,6 @@ async function loadHouseholds(db: PrismaClient, householdIds: string[]): Promise
   });
 }
 
-/** A store order as the figures read it, with its id and (for the evidence page) its order number. */
-type IndicatorRecord = FigureRecord & { id: string; number: string | null };
-
-/**
- * Store orders that are a sale or a refund somewhere in [start, end). Two queries, each on an index
- * (storeId + completedAt; storeId + status), so the cost follows the window, not the stores' whole history.
- * `withNumbers` adds the order number the evidence page shows; the figures do not need it.
- */
-async function loadRecords(db: PrismaClient, storeIds: string[], window: Window, withNumbers = false): Promise<Map<string, IndicatorRecord[]>> {
-  const byStore = new Map<string, IndicatorRecord[]>();
-  if (storeIds.length === 0) return byStore;
-  const range = { gte: window.start, lt: window.end };
-  const select = {
-    id: true,
-    storeId: true,
-    status: true,
-    subtotalIdr: true,
-    shippingIdr: true,
-    commissionIdr: true,
-    completedAt: true,
-    refundedAt: true,
-    items: { select: { unitCostIdr: true, quantity: true } },
-    ...(withNumbers ? { order: { select: { number: true } } } : {}),
-  } as const;
-  const [completed, refunded] = await Promise.all([
-    db.storeOrder.findMany({ where: { storeId: { in: storeIds }, completedAt: range }, select }),
-    db.storeOrder.findMany({
-      where: { storeId: { in: storeIds }, status: "REFUNDED", refundedAt: range, completedAt: { not: null, lt: window.start } },
-      select,
-    }),
-  ]);
-  for (const row of [...completed, ...refunded]) {
-    const { storeId, ...fields } = row;
-    const number = "order" in row ? (row.order as { number: string }).number : null;
-    const record: IndicatorRecord = { ...fields, number };
-    const list = byStore.get(storeId);
-    if (list) list.push(record);
-    else byStore.set(storeId, [record]);
-  }
-  return byStore;
-}
-
 type StoreShare = { id: string; name: string; slug: string; kubeGroupName: string | null; shareBasisPoints: number };
 
 function storeShares(household: HouseholdRow): StoreShare[] {
@@ -242,7 +200,7 @@ function storeShares(household: HouseholdRow): StoreShare[] {
 type Context = {
   lines: PovertyLineUsed[];
   wages: { regencyCode: string; year: number; amountIdr: number; source: string }[];
-  records: Map<string, IndicatorRecord[]>;
+  records: Map<string, WindowSale[]>;
   policy: ReadinessPolicy;
   now: Date;
 };
@@ -346,7 +304,7 @@ async function compute(db: PrismaClient, householdIds: string[], opts: Indicator
   const provinces = [...new Set(households.map((h) => h.regencyCode.split(".")[0]!))];
   const regencies = [...new Set(households.map((h) => h.regencyCode))];
   const [records, lines, wages] = await Promise.all([
-    loadRecords(db, storeIds, { start: earliest, end: latest }),
+    loadStoreSales(db, storeIds, { start: earliest, end: latest }),
     db.povertyLine.findMany({
       where: { provinceCode: { in: provinces } },
       select: { provinceCode: true, period: true, area: true, amountIdr: true, source: true },
@@ -402,7 +360,7 @@ export async function monthEvidence(
   const series = await computeHouseholdIndicators(db, householdId, { endMonth: month, count: 1, now: opts.now });
   const indicators = series.months[0]!;
   const window = monthWindow(month, series.timeZone);
-  const records = await loadRecords(db, indicators.sources.map((s) => s.storeId), window, true);
+  const records = await loadStoreSales(db, indicators.sources.map((s) => s.storeId), window, { withNumbers: true });
   const lines: EvidenceLine[] = [];
   for (const source of indicators.sources) {
     for (const record of records.get(source.storeId) ?? []) {

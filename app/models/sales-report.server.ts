@@ -175,6 +175,53 @@ export type FigureRecord = Pick<SaleRecord, "status" | "completedAt" | "refunded
   items: Pick<SaleItem, "quantity" | "unitCostIdr">[];
 };
 
+/** A store order as the figures read it, with its id and, when asked for, its order number. */
+export type WindowSale = FigureRecord & { id: string; number: string | null };
+
+/**
+ * The store orders of these stores that are a sale or a refund somewhere in the window: two queries per
+ * batch of stores, each on an index (storeId + completedAt; storeId + status), so the cost follows the
+ * window and not the stores' whole history. No access check: callers pass stores they may read.
+ */
+export async function loadStoreSales(
+  db: PrismaClient,
+  storeIds: string[],
+  window: Window,
+  options: { withNumbers?: boolean } = {},
+): Promise<Map<string, WindowSale[]>> {
+  const byStore = new Map<string, WindowSale[]>();
+  const range = { gte: window.start, lt: window.end };
+  const select = {
+    id: true,
+    storeId: true,
+    status: true,
+    subtotalIdr: true,
+    shippingIdr: true,
+    commissionIdr: true,
+    completedAt: true,
+    refundedAt: true,
+    items: { select: { unitCostIdr: true, quantity: true } },
+    ...(options.withNumbers ? { order: { select: { number: true } } } : {}),
+  } as const;
+  for (let i = 0; i < storeIds.length; i += 500) {
+    const batch = storeIds.slice(i, i + 500);
+    const [completed, refunded] = await Promise.all([
+      db.storeOrder.findMany({ where: { storeId: { in: batch }, completedAt: range }, select }),
+      // Refunds in the window of orders completed before it (those completed in it are in the first list).
+      db.storeOrder.findMany({ where: { storeId: { in: batch }, status: "REFUNDED", refundedAt: range, completedAt: { not: null, lt: window.start } }, select }),
+    ]);
+    for (const row of [...completed, ...refunded]) {
+      const { storeId, ...fields } = row;
+      const number = "order" in row ? (row.order as { number: string }).number : null;
+      const sale: WindowSale = { ...fields, number };
+      const list = byStore.get(storeId);
+      if (list) list.push(sale);
+      else byStore.set(storeId, [sale]);
+    }
+  }
+  return byStore;
+}
+
 export function costOfGoods(record: Pick<FigureRecord, "items">): number {
   return record.items.reduce((sum, item) => sum + item.unitCostIdr * item.quantity, 0);
 }
